@@ -15,6 +15,14 @@ from .pipeline import build
 from .records import Actor, Build, Document, Event, Mention, Timex
 
 __all__ = [
-    "Actor", "Build", "Document", "Event", "Mention", "Timex", "TimelineError",
-    "__version__", "build", "read_events_json",
+    "Actor",
+    "Build",
+    "Document",
+    "Event",
+    "Mention",
+    "TimelineError",
+    "Timex",
+    "__version__",
+    "build",
+    "read_events_json",
 ]

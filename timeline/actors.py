@@ -39,9 +39,7 @@ def link_actors(extractions: Iterable[Extraction]) -> tuple[list[Actor], dict[tu
     merged: dict[tuple[str, str], list[tuple[str, Entity]]] = {}
     for extraction in extractions:
         for entity in extraction.entities:
-            merged.setdefault((entity.kind, _key(entity.name)), []).append(
-                (extraction.document.id, entity)
-            )
+            merged.setdefault((entity.kind, _key(entity.name)), []).append((extraction.document.id, entity))
     actors: list[Actor] = []
     index: dict[tuple[str, str], str] = {}
     for (kind, name), members in merged.items():
@@ -49,7 +47,13 @@ def link_actors(extractions: Iterable[Extraction]) -> tuple[list[Actor], dict[tu
         names = sorted({e.name for _, e in members})
         mentions = tuple(m for _, e in members for m in e.mentions)
         actors.append(
-            Actor(actor_id, members[0][1].name, kind, mentions, aliases=tuple(n for n in names if n != members[0][1].name))
+            Actor(
+                actor_id,
+                members[0][1].name,
+                kind,
+                mentions,
+                aliases=tuple(n for n in names if n != members[0][1].name),
+            )
         )
         for doc_id, entity in members:
             index[(doc_id, entity.key)] = actor_id

@@ -41,12 +41,22 @@ def parser() -> argparse.ArgumentParser:
         epilog=BUILD_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    b.add_argument("inputs", nargs="*", metavar="INPUT", default=[DEFAULT_INPUT],
-                   help=f"files and folders to read (default: {DEFAULT_INPUT}/)")
-    b.add_argument("--out", default=DEFAULT_OUT, metavar="DIR",
-                   help=f"folder to write the outputs into (default: {DEFAULT_OUT}/)")
-    b.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
-                   help="publication date for articles that carry none")
+    b.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        default=[DEFAULT_INPUT],
+        help=f"files and folders to read (default: {DEFAULT_INPUT}/)",
+    )
+    b.add_argument(
+        "--out",
+        default=DEFAULT_OUT,
+        metavar="DIR",
+        help=f"folder to write the outputs into (default: {DEFAULT_OUT}/)",
+    )
+    b.add_argument(
+        "--date", type=_date, metavar="YYYY-MM-DD", help="publication date for articles that carry none"
+    )
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
     return top
 
@@ -66,8 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.setLevel(logging.ERROR if args.quiet else logging.INFO)
     log.propagate = False
     try:
-        result = build(args.inputs, out=args.out, date=args.date,
-                       progress=not args.quiet and sys.stderr.isatty())
+        result = build(
+            args.inputs, out=args.out, date=args.date, progress=not args.quiet and sys.stderr.isatty()
+        )
     except NothingBuilt as err:
         log.error("error: %s", err)
         return EXIT_NOTHING
@@ -77,8 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     skipped = sum(o.status != "read" for o in result.outcomes)
     log.info(
         "built %d article%s (%d skipped): %d actors, %d events, %d time expressions -> %s",
-        len(result.documents), "" if len(result.documents) == 1 else "s", skipped,
-        len(result.actors), len(result.events), len(result.timexes), args.out,
+        len(result.documents),
+        "" if len(result.documents) == 1 else "s",
+        skipped,
+        len(result.actors),
+        len(result.events),
+        len(result.timexes),
+        args.out,
     )
     return EXIT_BUILT
 

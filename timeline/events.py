@@ -1,15 +1,14 @@
 """Events: what happened, to whom. Finds event mentions and their participants in a parsed article.
 
 First version: a verb is an event when its subject or object holds an actor mention; the subject is the
-source, the object the target. The event takes the first time expression of its sentence, else the
-publication date.
+source, the object the target. Dates are placed later, by :mod:`timeline.dating`.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .records import OTHER, SOURCE, TARGET, Entity, Event, EventTime, Participant, Timex, Trigger
+from .records import OTHER, SOURCE, TARGET, Entity, Event, Participant, Trigger
 
 # dependency label of a verb's child -> the role of the actor it holds
 ROLES = {
@@ -28,8 +27,6 @@ def find_events(
     *,
     doc_id: str,
     entities: tuple[Entity, ...],
-    timexes: tuple[Timex, ...],
-    published: str | None,
 ) -> tuple[Event, ...]:
     """Verbal events with actor participants, in story order."""
     owner = _token_owners(doc, entities)
@@ -53,7 +50,6 @@ def find_events(
                 sentence_start=token.sent.start_char,
                 trigger=trigger,
                 participants=participants,
-                time=_date(number, timexes, published),
                 negated=any(child.dep_ == "neg" for child in token.children),
             )
         )
@@ -90,12 +86,3 @@ def _participants(verb: Token, owner: dict[int, tuple[str, int, int, str]]) -> t
         if not any(p.actor == key and p.role == role for p in found):
             found.append(Participant(key, role, start, end, text))
     return tuple(found)
-
-
-def _date(sentence: int, timexes: tuple[Timex, ...], published: str | None) -> EventTime:
-    for timex in timexes:
-        if timex.sentence == sentence and timex.value and timex.type in ("DATE", "TIME"):
-            return EventTime(timex.value, timex.granularity, "explicit", timex.text)
-    if published:
-        return EventTime(published, "day", "document")
-    return EventTime()

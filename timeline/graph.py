@@ -65,10 +65,8 @@ def actor_network(build: Build) -> nx.DiGraph:
     for event in build.events:
         for actor in {p.actor for p in event.participants}:
             activity[actor] += 1
-    for actor in build.actors:
-        graph.add_node(
-            actor.id, name=actor.name, kind=actor.kind, events=activity[actor.id], mentions=len(actor.mentions)
-        )
+    for a in build.actors:
+        graph.add_node(a.id, name=a.name, kind=a.kind, events=activity[a.id], mentions=len(a.mentions))
     for (s, t), events in sorted(pairs.items()):
         scores = [e.goldstein for e in events if e.goldstein is not None]
         graph.add_edge(

@@ -154,7 +154,11 @@ def _read_jsonl(path: Path, default_date: str | None) -> Iterator[Item]:
                 continue
             found = True
             try:
-                yield _ok(json_article(_loads(decode(line, source), source), source, f"{path.stem}:{number}", default_date))
+                yield _ok(
+                    json_article(
+                        _loads(decode(line, source), source), source, f"{path.stem}:{number}", default_date
+                    )
+                )
             except InputError as err:
                 yield Outcome(source, "skipped", err.problem), None
     if not found:

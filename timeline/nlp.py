@@ -36,7 +36,4 @@ def parse(
     n_process: int = 1,
 ) -> Iterator[tuple[Doc, T]]:
     """Parse ``(text, context)`` pairs, yielding ``(doc, context)`` in input order."""
-    for text_doc, context in nlp.pipe(
-        items, as_tuples=True, batch_size=batch_size, n_process=n_process
-    ):
-        yield text_doc, context
+    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)

@@ -85,9 +85,7 @@ def assemble(extractions: Iterable[Extraction], outcomes: Iterable[Outcome]) -> 
             participants = tuple(
                 dataclasses.replace(p, actor=actor_of[(doc_id, p.actor)]) for p in event.participants
             )
-            events.append(
-                dataclasses.replace(event, id=f"e{len(events) + 1}", participants=participants)
-            )
+            events.append(dataclasses.replace(event, id=f"e{len(events) + 1}", participants=participants))
     return Build(
         documents=tuple(x.document for x in extractions),
         actors=tuple(sorted(actors, key=lambda a: a.id)),

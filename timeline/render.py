@@ -37,13 +37,21 @@ def timeline_figure(build: Build) -> go.Figure:
         xs, ys, texts = zip(*rows[kind], strict=True)
         fig.add_trace(
             go.Scatter(
-                x=list(xs), y=list(ys), mode="markers", name=kind, hovertext=list(texts),
-                hoverinfo="text", marker={"size": 10},
+                x=list(xs),
+                y=list(ys),
+                mode="markers",
+                name=kind,
+                hovertext=list(texts),
+                hoverinfo="text",
+                marker={"size": 10},
             )
         )
     fig.update_layout(
-        title="Timeline", xaxis={"type": "date", "rangeslider": {"visible": True}},
-        yaxis={"title": "actor"}, height=600, template="plotly_white",
+        title="Timeline",
+        xaxis={"type": "date", "rangeslider": {"visible": True}},
+        yaxis={"title": "actor"},
+        height=600,
+        template="plotly_white",
     )
     return fig
 
@@ -59,8 +67,16 @@ def network_figure(build: Build) -> go.Figure:
     for s, t in graph.edges():
         edge_x += [positions[s][0], positions[t][0], None]
         edge_y += [positions[s][1], positions[t][1], None]
-    fig.add_trace(go.Scatter(x=edge_x, y=edge_y, mode="lines", hoverinfo="skip", showlegend=False,
-                             line={"width": 1, "color": "#999"}))
+    fig.add_trace(
+        go.Scatter(
+            x=edge_x,
+            y=edge_y,
+            mode="lines",
+            hoverinfo="skip",
+            showlegend=False,
+            line={"width": 1, "color": "#999"},
+        )
+    )
     kinds = sorted({d["kind"] for _, d in graph.nodes(data=True)})
     for kind in kinds:
         nodes = sorted(n for n, d in graph.nodes(data=True) if d["kind"] == kind)
@@ -80,8 +96,13 @@ def network_figure(build: Build) -> go.Figure:
                 marker={"size": [8 + 3 * graph.nodes[n]["events"] ** 0.5 for n in nodes]},
             )
         )
-    fig.update_layout(title="Actor network", height=600, template="plotly_white",
-                      xaxis={"visible": False}, yaxis={"visible": False})
+    fig.update_layout(
+        title="Actor network",
+        height=600,
+        template="plotly_white",
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+    )
     return fig
 
 
@@ -95,19 +116,23 @@ def _hover(event: Event, names: dict[str, str], titles: dict[str, str]) -> str:
     start = event.trigger.start - event.sentence_start
     marked = (
         html.escape(sentence[:start])
-        + "<b>" + html.escape(sentence[start : start + len(event.trigger.text)]) + "</b>"
+        + "<b>"
+        + html.escape(sentence[start : start + len(event.trigger.text)])
+        + "</b>"
         + html.escape(sentence[start + len(event.trigger.text) :])
         if 0 <= start <= len(sentence)
         else html.escape(sentence)
     )
     who = ", ".join(f"{html.escape(names.get(p.actor, p.actor))} ({p.role})" for p in event.participants)
     written = f" ({html.escape(event.time.text)})" if event.time.text else ""
-    return "<br>".join([
-        f"<b>{html.escape(event.type)}</b> {html.escape(event.time.value or 'undated')}{written}",
-        who,
-        _wrap(marked),
-        f"<i>{html.escape(titles.get(event.doc, event.doc))}</i>",
-    ])
+    return "<br>".join(
+        [
+            f"<b>{html.escape(event.type)}</b> {html.escape(event.time.value or 'undated')}{written}",
+            who,
+            _wrap(marked),
+            f"<i>{html.escape(titles.get(event.doc, event.doc))}</i>",
+        ]
+    )
 
 
 def _wrap(text: str, width: int = 90) -> str:
@@ -145,20 +170,25 @@ def page(build: Build, figures: list[tuple[str, go.Figure]], title: str) -> str:
     ]
     for number, (div_id, fig) in enumerate(figures):
         parts.append(
-            pio.to_html(fig, full_html=False, include_plotlyjs=number == 0, div_id=div_id,
-                        config=PLOTLY_CONFIG)
+            pio.to_html(
+                fig, full_html=False, include_plotlyjs=number == 0, div_id=div_id, config=PLOTLY_CONFIG
+            )
         )
     parts.append(f"<h2>Articles read ({len(read)})</h2><table>")
     docs = {d.id: d for d in build.documents}
     for o in read:
         d = docs.get(o.doc or "")
         label = html.escape(d.title if d else o.source)
-        parts.append(f"<tr><td>{label}</td><td>{html.escape(d.date or '' if d else '')}</td>"
-                     f"<td>{html.escape(o.source)}</td></tr>")
+        parts.append(
+            f"<tr><td>{label}</td><td>{html.escape(d.date or '' if d else '')}</td>"
+            f"<td>{html.escape(o.source)}</td></tr>"
+        )
     parts.append("</table>")
     if skipped:
         parts.append(f"<h2>Skipped ({len(skipped)})</h2><table>")
-        parts += [f"<tr><td>{html.escape(o.source)}</td><td>{html.escape(o.reason)}</td></tr>" for o in skipped]
+        parts += [
+            f"<tr><td>{html.escape(o.source)}</td><td>{html.escape(o.reason)}</td></tr>" for o in skipped
+        ]
         parts.append("</table>")
     parts.append("</body></html>\n")
     return "\n".join(parts)

@@ -13,11 +13,18 @@ from .graphml import to_graphml
 from .run_report import run_json
 from .tables import actors_csv, events_csv
 
-__all__ = ["read_events_json", "write_all", "OUTPUTS"]
+__all__ = ["OUTPUTS", "read_events_json", "write_all"]
 
 OUTPUTS = (
-    "events.json", "events.csv", "actors.csv", "graph.graphml", "actors.graphml",
-    "report.html", "timeline.html", "network.html", "run.json",
+    "events.json",
+    "events.csv",
+    "actors.csv",
+    "graph.graphml",
+    "actors.graphml",
+    "report.html",
+    "timeline.html",
+    "network.html",
+    "run.json",
 )
 
 

@@ -85,7 +85,12 @@ def _event(e: Event) -> dict[str, Any]:
         "sentence": e.sentence,
         "sentence_text": e.sentence_text,
         "sentence_start": e.sentence_start,
-        "trigger": {"text": e.trigger.text, "start": e.trigger.start, "end": e.trigger.end, "lemma": e.trigger.lemma},
+        "trigger": {
+            "text": e.trigger.text,
+            "start": e.trigger.start,
+            "end": e.trigger.end,
+            "lemma": e.trigger.lemma,
+        },
         "type": e.type,
         "cameo": e.cameo,
         "quad_class": e.quad_class,
@@ -153,8 +158,14 @@ def from_dict(data: dict[str, Any]) -> Build:
         ),
         timexes=tuple(
             Timex(
-                t["doc"], t["start"], t["end"], t["text"], t["type"], t.get("value"),
-                t.get("granularity"), t.get("sentence", 0),
+                t["doc"],
+                t["start"],
+                t["end"],
+                t["text"],
+                t["type"],
+                t.get("value"),
+                t.get("granularity"),
+                t.get("sentence", 0),
             )
             for t in data["timexes"]
         ),
@@ -176,7 +187,9 @@ def _read_event(e: dict[str, Any]) -> Event:
             Participant(p["actor"], p["role"], p["start"], p["end"], p.get("text", ""))
             for p in e.get("participants", ())
         ),
-        time=EventTime(time.get("value"), time.get("granularity"), time.get("basis", "none"), time.get("text")),
+        time=EventTime(
+            time.get("value"), time.get("granularity"), time.get("basis", "none"), time.get("text")
+        ),
         type=e.get("type", "OTHER"),
         cameo=e.get("cameo"),
         quad_class=e.get("quad_class"),

@@ -17,8 +17,13 @@ def run_json(build: Build) -> str:
     skipped = [o for o in build.outcomes if o.status != "read"]
     report = {
         "inputs": [
-            {"source": o.source, "status": o.status, "reason": o.reason or None, "doc": o.doc,
-             "warnings": list(o.warnings)}
+            {
+                "source": o.source,
+                "status": o.status,
+                "reason": o.reason or None,
+                "doc": o.doc,
+                "warnings": list(o.warnings),
+            }
             for o in build.outcomes
         ],
         "counts": {

@@ -4,13 +4,32 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 
 from ..records import OTHER, SOURCE, TARGET, Build
 
 EVENT_COLUMNS = [
-    "id", "doc", "title", "sentence", "date", "granularity", "date_basis", "date_text",
-    "type", "cameo", "quad_class", "goldstein", "trigger", "source", "target", "other",
-    "negated", "modality", "sources", "sentence_text", "url",
+    "id",
+    "doc",
+    "title",
+    "sentence",
+    "date",
+    "granularity",
+    "date_basis",
+    "date_text",
+    "type",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "trigger",
+    "source",
+    "target",
+    "other",
+    "negated",
+    "modality",
+    "sources",
+    "sentence_text",
+    "url",
 ]
 ACTOR_COLUMNS = ["id", "name", "kind", "aliases", "roles", "country", "sector", "mentions", "events"]
 
@@ -25,12 +44,31 @@ def events_csv(build: Build) -> str:
             role: "; ".join(names.get(p.actor, p.actor) for p in e.participants if p.role == role)
             for role in (SOURCE, TARGET, OTHER)
         }
-        rows.append([
-            e.id, e.doc, doc.title if doc else "", e.sentence, e.time.value, e.time.granularity,
-            e.time.basis, e.time.text, e.type, e.cameo, e.quad_class, e.goldstein, e.trigger.text,
-            by_role[SOURCE], by_role[TARGET], by_role[OTHER], e.negated, e.modality,
-            len(e.sources) or 1, e.sentence_text, doc.url if doc else "",
-        ])
+        rows.append(
+            [
+                e.id,
+                e.doc,
+                doc.title if doc else "",
+                e.sentence,
+                e.time.value,
+                e.time.granularity,
+                e.time.basis,
+                e.time.text,
+                e.type,
+                e.cameo,
+                e.quad_class,
+                e.goldstein,
+                e.trigger.text,
+                by_role[SOURCE],
+                by_role[TARGET],
+                by_role[OTHER],
+                e.negated,
+                e.modality,
+                len(e.sources) or 1,
+                e.sentence_text,
+                doc.url if doc else "",
+            ]
+        )
     return _csv(EVENT_COLUMNS, rows)
 
 
@@ -40,14 +78,23 @@ def actors_csv(build: Build) -> str:
         for actor in {p.actor for p in e.participants}:
             activity[actor] = activity.get(actor, 0) + 1
     rows = [
-        [a.id, a.name, a.kind, "; ".join(a.aliases), "; ".join(a.roles), a.country, a.sector,
-         len(a.mentions), activity.get(a.id, 0)]
+        [
+            a.id,
+            a.name,
+            a.kind,
+            "; ".join(a.aliases),
+            "; ".join(a.roles),
+            a.country,
+            a.sector,
+            len(a.mentions),
+            activity.get(a.id, 0),
+        ]
         for a in build.actors
     ]
     return _csv(ACTOR_COLUMNS, rows)
 
 
-def _csv(header: list[str], rows: list[list[object]]) -> str:
+def _csv(header: list[str], rows: Sequence[Sequence[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
