@@ -25,8 +25,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 def test_build_of_the_seeds_writes_every_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, err = run(capsys, "build", str(SEEDS), "--out", str(tmp_path))
     assert code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(OUTPUTS)
-    assert "built 1 article (0 skipped)" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*OUTPUTS, "cache.sqlite"])
+    assert "built 1 article (0 skipped, 0 from the cache)" in err
     events = json.loads((tmp_path / "events.json").read_text())
     assert events["documents"][0]["id"] == "000_de5dd64ba62c808d"
     assert events["events"], "the seed article reports events"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from . import __version__
-from .errors import NothingBuilt, TimelineError
+from .errors import TimelineError
 from .ingest import parse_date
 from .pipeline import DEFAULT_INPUT, DEFAULT_OUT, build
 
@@ -20,6 +22,7 @@ BUILD_EXAMPLES = """\
 examples:
   timeline build                                  read seeds/, write output/
   timeline build news/ extra.jsonl --out /tmp/run --date 2025-03-03
+  timeline build archive/ --jobs 4 --cache /tmp/timeline-cache.sqlite
 """
 
 
@@ -57,6 +60,19 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--date", type=_date, metavar="YYYY-MM-DD", help="publication date for articles that carry none"
     )
+    b.add_argument(
+        "--jobs",
+        type=_positive,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="processes that parse articles (default: all cores)",
+    )
+    b.add_argument(
+        "--cache",
+        metavar="PATH",
+        help="SQLite file keeping per-article results between builds (default: DIR/cache.sqlite)",
+    )
+    b.add_argument("--no-cache", action="store_true", help="parse every article again; keep no cache")
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
     return top
 
@@ -68,29 +84,54 @@ def _date(text: str) -> str:
     return value
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    with _messages_to_stderr(quiet=args.quiet):
+        return _build(args)
+
+
+@contextlib.contextmanager
+def _messages_to_stderr(*, quiet: bool) -> Iterator[None]:
+    """Route the library's log records to stderr as one plain line each, for this command only."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("timeline: %(message)s"))
+    saved = log.handlers[:], log.level, log.propagate
     log.handlers[:] = [handler]
-    log.setLevel(logging.ERROR if args.quiet else logging.INFO)
+    log.setLevel(logging.ERROR if quiet else logging.INFO)
     log.propagate = False
     try:
+        yield
+    finally:
+        log.handlers[:], log.level, log.propagate = saved
+
+
+def _build(args: argparse.Namespace) -> int:
+    cache = None if args.no_cache else (args.cache or os.path.join(args.out, "cache.sqlite"))
+    try:
         result = build(
-            args.inputs, out=args.out, date=args.date, progress=not args.quiet and sys.stderr.isatty()
+            args.inputs,
+            out=args.out,
+            date=args.date,
+            jobs=args.jobs,
+            cache=cache,
+            progress=not args.quiet and sys.stderr.isatty(),
         )
-    except NothingBuilt as err:
-        log.error("error: %s", err)
-        return EXIT_NOTHING
     except TimelineError as err:
         log.error("error: %s", err)
         return EXIT_NOTHING
-    skipped = sum(o.status != "read" for o in result.outcomes)
+    articles = len(result.documents)
     log.info(
-        "built %d article%s (%d skipped): %d actors, %d events, %d time expressions -> %s",
-        len(result.documents),
-        "" if len(result.documents) == 1 else "s",
-        skipped,
+        "built %d article%s (%d skipped, %d from the cache): %d actors, %d events, %d time expressions -> %s",
+        articles,
+        "" if articles == 1 else "s",
+        sum(o.status != "read" for o in result.outcomes),
+        result.cached,
         len(result.actors),
         len(result.events),
         len(result.timexes),

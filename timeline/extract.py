@@ -1,12 +1,22 @@
-"""Per-article extraction: one parsed article in, its actors, time expressions and dated events out."""
+"""Per-article extraction: one parsed article in, its actors, time expressions and dated events out.
+
+:func:`extract_all` fans the articles out over worker processes; each worker parses and extracts a
+batch and sends back only the (small) records, never the parsed ``Doc``.
+"""
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import find_entities
 from .dating import date_events
 from .events import find_events
+from .nlp import parse
 from .records import Document, Extraction
 from .timex import find_timexes
 
@@ -19,3 +29,43 @@ def extract(doc: Doc, document: Document) -> Extraction:
     events = date_events(doc, events, timexes=timexes, published=document.date)
     sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
     return Extraction(document, sentences, entities, timexes, events)
+
+
+def extract_all(
+    documents: Sequence[Document], *, nlp: Language, jobs: int = 1, batch_size: int = 32
+) -> Iterator[Extraction]:
+    """Extract every article, in input order, with ``jobs`` processes.
+
+    Workers are forked after ``nlp`` is loaded, so they share the model instead of loading it again.
+    """
+    if jobs <= 1 or len(documents) <= batch_size:
+        yield from extract_batch(documents, nlp)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_start_worker, initargs=(nlp,)) as pool:
+        for batch in pool.imap(_worker, _batched(documents, batch_size)):
+            yield from batch
+
+
+def extract_batch(documents: Iterable[Document], nlp: Language) -> Iterator[Extraction]:
+    for doc, document in parse(nlp, ((d.text, d) for d in documents)):
+        yield extract(doc, document)
+
+
+# The model of a worker process, set once when the worker starts. Forked workers inherit the parent's
+# loaded pipeline through the initializer's arguments, which a fork passes without pickling.
+_worker_nlp: list[Language] = []
+
+
+def _start_worker(nlp: Language) -> None:
+    _worker_nlp.append(nlp)
+
+
+def _worker(documents: tuple[Document, ...]) -> list[Extraction]:
+    return list(extract_batch(documents, _worker_nlp[0]))
+
+
+def _batched(items: Sequence[Document], size: int) -> Iterator[tuple[Document, ...]]:
+    iterator = iter(items)
+    while batch := tuple(itertools.islice(iterator, size)):
+        yield batch

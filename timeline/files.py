@@ -1,4 +1,4 @@
-"""Writing outputs safely: every file atomically, and a set of files swapped in together at the end."""
+"""Writing outputs safely: a build's files are staged, then each renamed into place atomically."""
 
 from __future__ import annotations
 
@@ -11,19 +11,10 @@ from types import TracebackType
 from .errors import OutputError
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def check_folder(out: Path) -> None:
+    """Fail early, before any parsing, when ``out`` cannot be an output folder."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(str(out), "exists and is not a folder")
 
 
 class Staging:
@@ -38,8 +29,7 @@ class Staging:
         self.folder = out
 
     def __enter__(self) -> Staging:
-        if self.out.exists() and not self.out.is_dir():
-            raise OutputError(str(self.out), "exists and is not a folder")
+        check_folder(self.out)
         try:
             self.out.mkdir(parents=True, exist_ok=True)
             self.folder = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out))

@@ -13,10 +13,12 @@ from spacy.language import Language
 from tqdm import tqdm
 
 from .actors import link_actors
+from .cache import Cache, pipeline_version
 from .errors import NothingBuilt
-from .extract import extract
+from .extract import extract_all
+from .files import check_folder
 from .ingest import read_inputs
-from .nlp import load_model, parse
+from .nlp import load_model
 from .records import Build, Document, Event, Extraction, Outcome
 
 log = logging.getLogger(__name__)
@@ -31,15 +33,20 @@ def build(
     out: str | Path | None = None,
     date: str | None = None,
     nlp: Language | None = None,
+    jobs: int = 1,
+    cache: str | Path | None = None,
     progress: bool = False,
 ) -> Build:
     """Read the articles under ``inputs``, extract who did what to whom and when, and return the records.
 
     With ``out``, also write every output file there (see :func:`timeline.export.write_all`).
-    ``date`` is the publication date (YYYY-MM-DD) for articles that carry none.
-    Raises :class:`NothingBuilt` when no input gives a readable article.
+    ``date`` is the publication date (YYYY-MM-DD) for articles that carry none. ``jobs`` is the number
+    of processes that parse articles; ``cache`` the SQLite file that keeps per-article results between
+    builds (None: no cache). Raises :class:`NothingBuilt` when no input gives a readable article.
     """
-    started = time.perf_counter()
+    clock = Clock()
+    if out is not None:
+        check_folder(Path(out))
     outcomes: list[Outcome] = []
     documents: list[Document] = []
     for outcome, document in read_inputs(inputs, default_date=date):
@@ -48,30 +55,48 @@ def build(
             log.error("skipped %s: %s", outcome.source, outcome.reason)
         else:
             documents.append(document)
-    read_s = time.perf_counter() - started
+    clock.lap("read")
     if not documents:
         raise NothingBuilt(f"no readable article in {', '.join(map(str, inputs))}")
     nlp = nlp or load_model()
-    loaded_s = time.perf_counter() - started
-    pairs = ((d.text, d) for d in documents)
-    parsed = parse(nlp, pairs)
-    bar = tqdm(parsed, total=len(documents), unit="article", disable=not progress, file=sys.stderr)
-    extractions = [extract(doc, document) for doc, document in bar]
-    extracted_s = time.perf_counter() - started
-    result = assemble(extractions, outcomes)
-    timings = {
-        "read_s": read_s,
-        "load_model_s": loaded_s - read_s,
-        "extract_s": extracted_s - loaded_s,
-    }
     meta = nlp.meta
     model = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
-    result = dataclasses.replace(result, model=model, timings=timings)
+    clock.lap("load_model")
+    store = Cache(Path(cache), pipeline_version(model)) if cache is not None else None
+    try:
+        found = {d.id: x for d in documents if store and (x := store.get(d))}
+        todo = [d for d in documents if d.id not in found]
+        fresh = extract_all(todo, nlp=nlp, jobs=jobs)
+        bar = tqdm(fresh, total=len(todo), unit="article", disable=not progress, file=sys.stderr)
+        for extraction in bar:
+            found[extraction.document.id] = extraction
+        if store:
+            store.put([found[d.id] for d in todo])
+    finally:
+        if store:
+            store.close()
+    clock.lap("extract")
+    result = assemble([found[d.id] for d in documents], outcomes)
+    clock.lap("link")
+    result = dataclasses.replace(result, model=model, timings=clock.laps, cached=len(documents) - len(todo))
     if out is not None:
         from .export import write_all
 
         write_all(result, Path(out))
     return result
+
+
+class Clock:
+    """Seconds spent in each stage of a build."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[f"{stage}_s"] = now - self._last
+        self._last = now
 
 
 def assemble(extractions: Iterable[Extraction], outcomes: Iterable[Outcome]) -> Build:

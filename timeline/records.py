@@ -170,3 +170,4 @@ class Build:
     outcomes: tuple[Outcome, ...] = ()
     model: str = ""  # the spaCy model that parsed the articles, with its version
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    cached: int = 0  # articles whose extraction came from the cache

@@ -12,7 +12,7 @@ PACKAGES = ("timeline", "spacy", "dateparser", "networkx", "plotly")
 
 
 def run_json(build: Build) -> str:
-    """The run report. Only ``timings`` differs between two builds of the same input."""
+    """The run report. Only ``cache`` and ``timings`` differ between two builds of the same input."""
     read = [o for o in build.outcomes if o.status == "read"]
     skipped = [o for o in build.outcomes if o.status != "read"]
     report = {
@@ -38,6 +38,7 @@ def run_json(build: Build) -> str:
             "dated_events": sum(e.time.value is not None for e in build.events),
         },
         "versions": {"python": sys.version.split()[0], **_versions(), "model": build.model},
+        "cache": {"reused": build.cached},
         "timings": {k: round(v, 3) for k, v in build.timings.items()},
     }
     return json.dumps(report, ensure_ascii=False, indent=1) + "\n"

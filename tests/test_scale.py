@@ -1,0 +1,97 @@
+"""Scale: parallel extraction gives the same records, and the cache is reused but never trusted blindly."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+import timeline
+from timeline.export.events_json import to_json
+
+SENTENCES = [
+    "Egypt rejected Israel's proposal on Tuesday.",
+    "Hamas accused Benjamin Netanyahu of obstructing the agreement.",
+    "Apple released the iPhone SDK in March 2008.",
+    "Yair Lapid proposed that Egypt would control Gaza.",
+]
+
+
+def corpus(folder: Path, count: int) -> Path:
+    path = folder / "docs.jsonl"
+    rows = [
+        {"id": f"n{i}", "date": "2025-03-03", "text": f"{SENTENCES[i % 4]} {SENTENCES[(i + 1) % 4]}"}
+        for i in range(count)
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def test_two_processes_give_the_same_build_as_one(tmp_path: Path, nlp: Language) -> None:
+    path = corpus(tmp_path, 70)  # more than one batch of 32, so the worker pool runs
+    one = timeline.build([path], nlp=nlp, jobs=1)
+    two = timeline.build([path], nlp=nlp, jobs=2)
+    assert len(two.documents) == 70
+    assert to_json(one) == to_json(two)
+
+
+def test_a_rebuild_takes_unchanged_articles_from_the_cache(tmp_path: Path, nlp: Language) -> None:
+    path = corpus(tmp_path, 5)
+    cache = tmp_path / "cache.sqlite"
+    first = timeline.build([path], nlp=nlp, cache=cache)
+    second = timeline.build([path], nlp=nlp, cache=cache)
+    assert (first.cached, second.cached) == (0, 5)
+    assert to_json(first) == to_json(second)
+    with path.open("a") as handle:
+        handle.write(json.dumps({"id": "new", "text": SENTENCES[0]}) + "\n")
+    third = timeline.build([path], nlp=nlp, cache=cache)
+    assert (len(third.documents), third.cached) == (6, 5)
+
+
+def test_an_edited_article_is_parsed_again(tmp_path: Path, nlp: Language) -> None:
+    path = corpus(tmp_path, 2)
+    cache = tmp_path / "cache.sqlite"
+    timeline.build([path], nlp=nlp, cache=cache)
+    path.write_text(path.read_text().replace("Tuesday", "Wednesday"))
+    again = timeline.build([path], nlp=nlp, cache=cache)
+    assert again.cached == 1, "only n1, which names no Tuesday, is unchanged"
+    assert "Egypt rejected Israel's proposal on Wednesday." in {e.sentence_text for e in again.events}
+
+
+@pytest.mark.parametrize(
+    ("content", "warning"),
+    [
+        (b"this is not a database" * 100, "is unreadable"),
+        (None, "is not a timeline cache"),
+    ],
+)
+def test_a_corrupt_or_foreign_cache_is_reported_and_rebuilt(
+    tmp_path: Path, nlp: Language, caplog: pytest.LogCaptureFixture, content: bytes | None, warning: str
+) -> None:
+    cache = tmp_path / "cache.sqlite"
+    if content is None:  # someone else's database at that path
+        with sqlite3.connect(cache) as db:
+            db.execute("CREATE TABLE people (name TEXT)")
+    else:
+        cache.write_bytes(content)
+    path = corpus(tmp_path, 2)
+    with caplog.at_level(logging.WARNING, logger="timeline"):
+        result = timeline.build([path], nlp=nlp, cache=cache)
+    assert result.cached == 0
+    assert any(warning in r.getMessage() and str(cache) in r.getMessage() for r in caplog.records)
+    assert timeline.build([path], nlp=nlp, cache=cache).cached == 2
+
+
+def test_a_tampered_cache_entry_is_not_trusted(tmp_path: Path, nlp: Language) -> None:
+    path = corpus(tmp_path, 1)
+    cache = tmp_path / "cache.sqlite"
+    clean = timeline.build([path], nlp=nlp, cache=cache)
+    with sqlite3.connect(cache) as db:
+        db.execute("UPDATE extraction SET value = '{\"document\": 5}'")
+    again = timeline.build([path], nlp=nlp, cache=cache)
+    assert again.cached == 0
+    assert to_json(again) == to_json(clean)
