@@ -24,6 +24,7 @@ examples:
   timeline build                                  read seeds/, write output/
   timeline build news/ extra.jsonl --out /tmp/run --date 2025-03-03
   timeline build archive/ --jobs 4 --cache /tmp/timeline-cache.sqlite
+  timeline build archive/ --engine dask --scheduler tcp://10.0.0.5:8786
 """
 
 
@@ -74,6 +75,17 @@ def parser() -> argparse.ArgumentParser:
         help="SQLite file keeping per-article results between builds (default: DIR/cache.sqlite)",
     )
     b.add_argument("--no-cache", action="store_true", help="parse every article again; keep no cache")
+    b.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="where articles are parsed: local processes (default) or a Dask cluster",
+    )
+    b.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask)",
+    )
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
     return top
 
@@ -92,7 +104,10 @@ def _positive(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    commands = parser()
+    args = commands.parse_args(argv)
+    if args.command == "build" and (args.engine == "dask") != (args.scheduler is not None):
+        commands.error("--engine dask and --scheduler ADDRESS go together")
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with _messages_to_stderr(quiet=args.quiet):
@@ -134,6 +149,7 @@ def _build(args: argparse.Namespace) -> int:
             date=args.date,
             jobs=args.jobs,
             cache=cache,
+            scheduler=args.scheduler,
             progress=not args.quiet and sys.stderr.isatty(),
         )
     except TimelineError as err:

@@ -44,7 +44,7 @@ def extract_all(
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_start_worker, initargs=(nlp,)) as pool:
-        for batch in pool.imap(_worker, _batched(documents, batch_size)):
+        for batch in pool.imap(_worker, batched(documents, batch_size)):
             yield from batch
 
 
@@ -69,7 +69,7 @@ def _worker(documents: tuple[Document, ...]) -> list[Extraction]:
     return list(extract_batch(documents, _worker_nlp[0]))
 
 
-def _batched(items: Sequence[Document], size: int) -> Iterator[tuple[Document, ...]]:
+def batched(items: Sequence[Document], size: int) -> Iterator[tuple[Document, ...]]:
     iterator = iter(items)
     while batch := tuple(itertools.islice(iterator, size)):
         yield batch

@@ -15,11 +15,12 @@ from tqdm import tqdm
 
 from .actors import link_actors
 from .cache import Cache, pipeline_version
+from .dask_engine import extract_on_dask
 from .errors import NothingBuilt
 from .extract import extract_all
 from .files import check_folder, locked
 from .ingest import read_inputs
-from .nlp import load_model
+from .nlp import MODEL, load_model
 from .records import Build, Document, Event, Extraction, Outcome
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ def build(
     nlp: Language | None = None,
     jobs: int = 1,
     cache: str | Path | None = None,
+    scheduler: str | None = None,
     progress: bool = False,
 ) -> Build:
     """Read the articles under ``inputs``, extract who did what to whom and when, and return the records.
@@ -43,7 +45,8 @@ def build(
     With ``out``, also write every output file there (see :func:`timeline.export.write_all`).
     ``date`` is the publication date (YYYY-MM-DD) for articles that carry none. ``jobs`` is the number
     of processes that parse articles; ``cache`` the SQLite file that keeps per-article results between
-    builds (None: no cache). Raises :class:`NothingBuilt` when no input gives a readable article.
+    builds (None: no cache). With ``scheduler`` (a Dask scheduler address), the per-article stage runs
+    on that Dask cluster instead of local processes. Raises :class:`NothingBuilt` when no input gives a readable article.
     """
     clock = Clock()
     if out is not None:
@@ -60,7 +63,17 @@ def build(
     if not documents:
         raise NothingBuilt(f"no readable article in {', '.join(map(str, inputs))}")
     with locked(Path(out)) if out is not None else contextlib.nullcontext():
-        return _build(documents, outcomes, clock, out=out, nlp=nlp, jobs=jobs, cache=cache, progress=progress)
+        return _build(
+            documents,
+            outcomes,
+            clock,
+            out=out,
+            nlp=nlp,
+            jobs=jobs,
+            cache=cache,
+            scheduler=scheduler,
+            progress=progress,
+        )
 
 
 def _build(
@@ -72,6 +85,7 @@ def _build(
     nlp: Language | None,
     jobs: int,
     cache: str | Path | None,
+    scheduler: str | None,
     progress: bool,
 ) -> Build:
     nlp = nlp or load_model()
@@ -82,7 +96,10 @@ def _build(
     try:
         found = {d.id: x for d in documents if store and (x := store.get(d))}
         todo = [d for d in documents if d.id not in found]
-        fresh = extract_all(todo, nlp=nlp, jobs=jobs)
+        if scheduler is not None:
+            fresh = extract_on_dask(todo, scheduler=scheduler, model=MODEL)
+        else:
+            fresh = extract_all(todo, nlp=nlp, jobs=jobs)
         bar = tqdm(fresh, total=len(todo), unit="article", disable=not progress, file=sys.stderr)
         for extraction in bar:
             found[extraction.document.id] = extraction
