@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .errors import NothingBuilt, TimelineError
@@ -22,6 +23,12 @@ examples:
   timeline build news/ extra.jsonl --out /tmp/run --date 2025-03-03
 """
 
+RENDER_EXAMPLES = """\
+examples:
+  timeline render output/                         write output/'s pages and files again
+  timeline render output/ --out /tmp/pictures     the same, into another folder
+"""
+
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
@@ -36,8 +43,8 @@ def parser() -> argparse.ArgumentParser:
         "build",
         help="read articles and write the timeline, network, events and graph files",
         description="Read articles (.txt, .md, .jsonl, .json; folders recursively) and write "
-        "events.json, events.csv, actors.csv, graph.graphml, actors.graphml, report.html, "
-        "timeline.html, network.html and run.json.",
+        "events.json, events.csv, actors.csv, graph.graphml, actors.graphml, timelinejs.json, "
+        "report.html, timeline.html, network.html and run.json.",
         epilog=BUILD_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -58,6 +65,19 @@ def parser() -> argparse.ArgumentParser:
         "--date", type=_date, metavar="YYYY-MM-DD", help="publication date for articles that carry none"
     )
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    r = commands.add_parser(
+        "render",
+        help="write the outputs again from a saved build, without parsing the articles",
+        description="Load a build's output folder (events.json, or else graph.graphml) and write every "
+        "output but run.json again from it.",
+        epilog=RENDER_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    r.add_argument("build_dir", metavar="BUILD_DIR", help="a folder written by `timeline build`")
+    r.add_argument(
+        "--out", metavar="DIR", help="folder to write the outputs into (default: BUILD_DIR itself)"
+    )
+    r.add_argument("--quiet", action="store_true", help="print nothing but errors")
     return top
 
 
@@ -75,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.handlers[:] = [handler]
     log.setLevel(logging.ERROR if args.quiet else logging.INFO)
     log.propagate = False
+    if args.command == "render":
+        return _render(args.build_dir, args.out or args.build_dir)
     try:
         result = build(
             args.inputs, out=args.out, date=args.date, progress=not args.quiet and sys.stderr.isatty()
@@ -96,6 +118,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         len(result.timexes),
         args.out,
     )
+    return EXIT_BUILT
+
+
+def _render(build_dir: str, out: str) -> int:
+    from .export import RENDERED, read_build, write_all
+
+    try:
+        saved = read_build(build_dir)
+        write_all(saved, Path(out), names=RENDERED)
+    except TimelineError as err:
+        log.error("error: %s", err)
+        return EXIT_NOTHING
+    log.info("rendered %d events of %s -> %s", len(saved.events), build_dir, out)
     return EXIT_BUILT
 
 
