@@ -69,4 +69,7 @@ def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS) -> Non
     with Staging(out) as staging:
         for name in names:
             data = writers[name]()
-            staging.path(name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+            # The exporters drop or escape lone surrogates (no UTF-8 form); "replace" is the last guard
+            # for the pages, so a stray one in an article costs a "?" rather than the whole build.
+            raw = data.encode("utf-8", errors="replace") if isinstance(data, str) else data
+            staging.path(name).write_bytes(raw)

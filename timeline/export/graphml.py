@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import sys
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -40,15 +41,19 @@ _NOT_NMTOKEN = re.compile(r"[^\w.\-]")
 def safe_value(value: Any) -> Scalar | None:
     """One GraphML-safe scalar, or None when there is nothing to write.
 
-    Lists are joined with ``"; "``, text is cleaned of the characters XML forbids, and NaN or infinite
-    numbers (which GraphML readers parse differently or not at all) count as missing.
+    Lists are joined with ``"; "``, text is cleaned of the characters XML forbids, NaN or infinite
+    numbers (which GraphML readers parse differently or not at all) count as missing, and subnormal
+    ones (below 2.2e-308) are written as 0.0.
     """
     if value is None:
         return None
     if isinstance(value, bool | int):
         return value
     if isinstance(value, float):
-        return value if math.isfinite(value) else None
+        if not math.isfinite(value):
+            return None
+        # igraph's reader refuses subnormal numbers (strtod reports them as out of range): write 0.0
+        return 0.0 if abs(value) < sys.float_info.min else value
     if isinstance(value, list | tuple | set | frozenset):
         value = LIST_SEPARATOR.join(str(v) for v in value)
     return clean_text(str(value))
@@ -139,7 +144,10 @@ def to_graphml(graph: nx.Graph) -> bytes:
     writer.add_graph_element(safe_graph(graph))
     buffer = io.BytesIO()
     writer.dump(buffer)
-    return buffer.getvalue()
+    # XML parsers turn a literal carriage return in text into a newline (end-of-line handling), so
+    # "a\r\nb" would read back as "a\nb"; as a character reference it survives. The writer emits no CR
+    # of its own and already escapes CRs in attribute values, so every raw CR here is in text.
+    return buffer.getvalue().replace(b"\r", b"&#13;")
 
 
 def read_graph(path: str | Path) -> nx.MultiDiGraph:

@@ -38,7 +38,8 @@ _SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn",
 
 def to_timelinejs(build: Build, *, group_by: str = "type") -> str:
     """The ``timelinejs.json`` text of a build: UTF-8, the same bytes every time."""
-    return json.dumps(timelinejs(build, group_by=group_by), ensure_ascii=False, indent=1) + "\n"
+    data = timelinejs(build, group_by=group_by)
+    return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
 def timelinejs(build: Build, *, group_by: str = "type") -> dict[str, Any]:
@@ -111,12 +112,12 @@ def _day(day: dt.date) -> dict[str, str]:
 def _period_name(value: str, first: dt.date, last: dt.date) -> str:
     """How a reader would write the period: "week 22, 2010", "Q4 2010", "summer 2008", "the 1990s"."""
     year, _, part = value.partition("-")
-    if part.startswith("W"):
-        return f"week {int(part[1:])}, {year}"
-    if part[:1] in ("Q", "H"):
-        return f"{part} {year}"
-    if part in _SEASON_NAMES:
+    if part in _SEASON_NAMES:  # before weeks: winter is "WI"
         return f"{_SEASON_NAMES[part]} {year}"
+    if re.fullmatch(r"W\d{2}", part):
+        return f"week {int(part[1:])}, {year}"
+    if re.fullmatch(r"[QH]\d", part):
+        return f"{part} {year}"
     if len(value) == 3:
         return f"the {value}0s"
     if len(value) == 2:
