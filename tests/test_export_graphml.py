@@ -21,10 +21,10 @@ from timeline.records import Build
 from .exports_data import builds, story
 
 NS = "{http://graphml.graphdrawing.org/xmlns}"
-# Names Gephi's GraphML importer maps to a node or edge property, whatever the key's id or attr.name
-# (yEd's defaults d3 and d7 among them); anything else becomes a plain column.
-GEPHI_NODE_PROPERTIES = {"label", "d3", "x", "y", "z", "size", "r", "g", "b", "color"}
-GEPHI_EDGE_PROPERTIES = {"label", "edgelabel", "d7", "weight", "edge weight", "id", "r", "g", "b", "color"}
+# Names Gephi's GraphML importer (ImporterGraphML) maps to a node or edge property when a key's id or
+# attr.name matches, yEd's default ids d3 and d7 among them; any other key becomes a plain column.
+GEPHI_NODE_PROPERTIES = {"label", "d3", "x", "y", "xpos", "ypos", "z", "size", "r", "g", "b"}
+GEPHI_EDGE_PROPERTIES = {"label", "edgelabel", "d7", "weight", "edge weight", "id", "edgeid", "r", "g", "b"}
 
 
 def both_files(build: Build) -> dict[str, bytes]:
@@ -87,10 +87,12 @@ def test_keys_are_named_declared_once_and_mean_nothing_special_to_gephi(name: st
     assert {k.get("for") for k in keys} <= {"node", "edge"}, "no graph-level keys"
     names = [(k.get("for"), k.get("attr.name")) for k in keys]
     assert len(names) == len(set(names)), "one type per attribute"
-    node_names = {n for f, n in names if f == "node"}
-    edge_names = {n for f, n in names if f == "edge"}
-    assert node_names & GEPHI_NODE_PROPERTIES == {"label"}
-    assert edge_names & GEPHI_EDGE_PROPERTIES <= {"label", "weight"}
+    node_keys = {(k.get("id") or "").lower() for k in keys if k.get("for") == "node"}
+    node_keys |= {n.lower() for f, n in names if f == "node" and n}
+    edge_keys = {(k.get("id") or "").lower() for k in keys if k.get("for") == "edge"}
+    edge_keys |= {n.lower() for f, n in names if f == "edge" and n}
+    assert node_keys & GEPHI_NODE_PROPERTIES == {"label"}, "only label means something to Gephi"
+    assert edge_keys & GEPHI_EDGE_PROPERTIES <= {"label", "weight"}
     label_key = next(k.get("id") for k in keys if k.get("for") == "node" and k.get("attr.name") == "label")
     name_key = next(k.get("id") for k in keys if k.get("for") == "node" and k.get("attr.name") == "name")
     for node in root.iter(f"{NS}node"):

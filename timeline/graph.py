@@ -95,8 +95,9 @@ def knowledge_graph(build: Build) -> nx.MultiDiGraph:
                 label=p.role,
                 position=position,
                 text=p.text,
-                start=p.start,
-                end=p.end,
+                # not "start"/"end": Gephi and others read those names as a time interval
+                mention_start=p.start,
+                mention_end=p.end,
             )
     return graph
 
@@ -202,8 +203,8 @@ def _event(node: str, data: dict[str, Any], edges: list[tuple[str, dict[str, Any
             Participant(
                 actor,
                 _text(d, "role"),
-                int(d.get("start", 0)),
-                int(d.get("end", 0)),
+                int(d.get("mention_start", 0)),
+                int(d.get("mention_end", 0)),
                 _text(d, "text"),
             )
             for actor, d in edges

@@ -158,6 +158,7 @@ def _body(event: Event, names: dict[str, str], doc: Document | None) -> str:
     if event.time.text:
         coding.append(f"dated by “{event.time.text}”")
     who = ", ".join(f"{names.get(p.actor, p.actor)} ({p.role})" for p in event.participants)
+    marked = marked.replace("\n", "<br>")  # a headline line before the sentence, as in the article
     parts = [f"<p>{marked}</p>", f"<p><i>{_escape('; '.join(coding))}</i></p>"]
     if who:
         parts.append(f"<p>{_escape(who)}</p>")
