@@ -128,10 +128,12 @@ def test_control_characters_none_lists_and_nan_are_made_safe() -> None:
     graph.add_node("x", name="bell\x07 and\x00 null", tags=["a", "b"], score=float("nan"), gone=None)
     graph.add_node("y", score=1)
     graph.add_node("z", score="high")  # a key whose values mix types is written as text
+    graph.add_node("w", big=2**70, kinds={"ORG", "GPE"})
     graph.add_edge("x", "y", weight=2, note={"k": 1})
     safe = safe_graph(graph)
     assert safe.nodes["x"] == {"name": "bell and null", "label": "bell and null", "tags": "a; b"}
     assert (safe.nodes["y"]["score"], safe.nodes["z"]["score"]) == ("1", "high")
+    assert (safe.nodes["w"]["big"], safe.nodes["w"]["kinds"]) == (str(2**70), "GPE; ORG")
     back = nx.read_graphml(io.BytesIO(to_graphml(graph)))
     assert back.nodes["x"]["name"] == "bell and null"
     assert back.edges["x", "y"]["note"] == "{'k': 1}"

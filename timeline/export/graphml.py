@@ -5,7 +5,8 @@ What each reader needs, and where it is handled:
 - one type per attribute key across the file (a key written once as ``long`` and once as ``string``
   becomes two ``<key>`` elements that readers merge or reject): :func:`safe_graph`;
 - no None, list or dict values, no control characters (XML 1.0 forbids them): :func:`safe_graph`;
-- a unique id on every edge (igraph and Cytoscape key edges by it): :func:`safe_graph`;
+- a unique id on every edge (Gephi keeps it as the edge's id; networkx as the multigraph key):
+  :func:`safe_graph`;
 - ``label`` and ``name`` on every node (Gephi shows ``label``, Cytoscape and igraph ``name``);
 - key ids that no reader gives a meaning of its own: networkx numbers keys ``d0, d1, ...`` in the order
   it meets them, and Gephi reads key ``d3`` as the node label and ``d7`` as the edge label (yEd's
@@ -41,20 +42,25 @@ _NOT_NMTOKEN = re.compile(r"[^\w.\-]")
 def safe_value(value: Any) -> Scalar | None:
     """One GraphML-safe scalar, or None when there is nothing to write.
 
-    Lists are joined with ``"; "``, text is cleaned of the characters XML forbids, NaN or infinite
+    Lists are joined with ``"; "`` (sets sorted first), integers beyond 64 bits become text, text is cleaned of the characters XML forbids, NaN or infinite
     numbers (which GraphML readers parse differently or not at all) count as missing, and subnormal
     ones (below 2.2e-308) are written as 0.0.
     """
     if value is None:
         return None
-    if isinstance(value, bool | int):
+    if isinstance(value, bool):
         return value
+    if isinstance(value, int):
+        # GraphML's "long" is 64-bit: igraph and Gephi cannot parse a bigger number, so it goes as text
+        return value if -(2**63) <= value < 2**63 else str(value)
     if isinstance(value, float):
         if not math.isfinite(value):
             return None
         # igraph's reader refuses subnormal numbers (strtod reports them as out of range): write 0.0
         return 0.0 if abs(value) < sys.float_info.min else value
-    if isinstance(value, list | tuple | set | frozenset):
+    if isinstance(value, set | frozenset):  # sorted, so two builds write the same bytes
+        value = sorted(str(v) for v in value)
+    if isinstance(value, list | tuple):
         value = LIST_SEPARATOR.join(str(v) for v in value)
     return clean_text(str(value))
 
@@ -79,8 +85,10 @@ def safe_graph(graph: nx.Graph) -> nx.MultiDiGraph | nx.MultiGraph:
         edges = [(u, v, str(k), d) for u, v, k, d in graph.edges(keys=True, data=True)]
     else:
         edges = [(u, v, f"{u}->{v}", d) for u, v, d in graph.edges(data=True)]
-    for u, v, key, data in edges:
-        out.add_edge(clean_text(str(u)), clean_text(str(v)), key=clean_text(key), **_clean(data))
+    # add_edges_from, not add_edge(**data): an attribute named "key" must stay an attribute
+    out.add_edges_from(
+        (clean_text(str(u)), clean_text(str(v)), clean_text(key), _clean(data)) for u, v, key, data in edges
+    )
     _one_type_per_key([d for _, d in out.nodes(data=True)])
     _one_type_per_key([d for *_, d in out.edges(keys=True, data=True)])
     return out
