@@ -124,7 +124,7 @@ FLOATS = st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True), st
 
 
 @st.composite
-def builds(draw: st.DrawFn) -> Build:
+def builds(draw: st.DrawFn, *, min_participants: int = 0) -> Build:
     """A build whose every name, sentence, title and date is drawn at random."""
     n_docs = draw(st.integers(1, 2))
     docs = tuple(
@@ -155,7 +155,11 @@ def builds(draw: st.DrawFn) -> Build:
         sentence = draw(ANY_TEXT)
         participants = tuple(
             Participant(f"a{draw(st.integers(0, n_actors))}", role, 0, 1, draw(ANY_TEXT))
-            for role in draw(st.lists(st.sampled_from(["source", "target", "other"]), max_size=3))
+            for role in draw(
+                st.lists(
+                    st.sampled_from(["source", "target", "other"]), min_size=min_participants, max_size=3
+                )
+            )
         )
         goldstein = draw(FLOATS)
         events.append(

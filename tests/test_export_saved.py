@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import tempfile
 from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 
 from timeline.cli import main, parser
 from timeline.errors import InputError
@@ -96,3 +97,24 @@ def test_every_output_is_written_and_the_list_is_checked(tmp_path: Path) -> None
 def test_the_render_command_has_help_with_an_example() -> None:
     commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert "examples:" in commands["render"].epilog
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(builds(min_participants=1))  # see the xfail below
+def test_any_build_is_written_whole_and_loads_back(build: Build) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        write_all(build, Path(folder))
+        for name in ("timelinejs.json", "events.json"):
+            json.loads((Path(folder) / name).read_bytes())
+        assert read_build(folder).events == from_dict(json.loads(to_json(build))).events
+
+
+@pytest.mark.xfail(
+    raises=IndexError,
+    strict=True,
+    reason="render.timeline_figure takes event.participants[0] for the lane; not this branch's module",
+)
+def test_a_dated_event_without_participants_still_renders(tmp_path: Path) -> None:
+    build = story()
+    lone = dataclasses.replace(build.events[0], participants=())
+    write_all(dataclasses.replace(build, events=(lone,)), tmp_path)
