@@ -50,8 +50,8 @@ def test_the_knowledge_graph_reads_back_in_networkx_with_each_attribute_and_type
     assert sued["negated"] is False and graph.nodes["e2"]["negated"] is True
     assert sued["sentence_text"] == "Apple sued Samsung over the Galaxy design on Monday."
     assert sued["title"] == "Apple & Samsung: the <patent> war"
-    assert sued["source"] == "news.jsonl:1"
-    assert sued["reports"] == 2
+    assert sued["article_source"] == "news.jsonl:1"
+    assert sued["sources"] == 2
     # the int Goldstein score of e2 is written as a float like the others: one type per key
     assert graph.nodes["e2"]["goldstein"] == -2.0 and isinstance(graph.nodes["e2"]["goldstein"], float)
     apple = graph.nodes["a1"]
@@ -182,4 +182,7 @@ def test_any_text_gives_graphml_that_networkx_and_igraph_both_read(build: Build)
             assert other.ecount() == graph.number_of_edges()
     kg = nx.read_graphml(io.BytesIO(both_files(build)["graph.graphml"]), force_multigraph=True)
     for event in build.events:
-        assert kg.nodes[event.id]["sentence_text"] == clean_text(event.sentence_text)
+        node = kg.nodes[event.id]
+        assert node["sentence_text"] == clean_text(event.sentence_text)
+        assert isinstance(node["negated"], bool) and isinstance(node["sentence"], int)
+        assert isinstance(node.get("goldstein", 0.0), float) and isinstance(node.get("quad_class", 0), int)

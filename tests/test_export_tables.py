@@ -29,11 +29,12 @@ def test_one_row_per_event_with_its_coding_and_provenance() -> None:
         "4",
         "-7.0",  # a negative number stays a number: only text cells are guarded
     )
-    assert (sued["source"], sued["target"], sued["sources"], sued["published"]) == (
+    assert (sued["source"], sued["target"], sued["sources"], sued["published"], sued["article_source"]) == (
         "Apple",
         "Samsung",
         "2",
         "2011-04-20",
+        "news.jsonl:1",
     )
     assert table[1]["sentence_text"] == SECOND, "quotes, <b> and & come back as written"
     assert (table[1]["negated"], table[2]["date"]) == ("true", "")

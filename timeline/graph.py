@@ -76,13 +76,13 @@ def knowledge_graph(build: Build) -> nx.MultiDiGraph:
             title=doc.title if doc else None,
             published=doc.date if doc else None,
             url=doc.url if doc else None,
-            source=doc.source if doc else None,
+            article_source=doc.source if doc else None,  # the file (and line) it was read from
             sentence=event.sentence,
             sentence_start=event.sentence_start,
             sentence_text=event.sentence_text,
             modality=event.modality,
             negated=event.negated,
-            reports=len(event.sources) or 1,
+            sources=len(event.sources) or 1,  # how many reports of the event were merged
         )
         for position, p in enumerate(event.participants):
             if p.actor not in graph:  # a participant the build lost track of still gets a named node
@@ -178,7 +178,7 @@ def build_from_graph(graph: nx.MultiDiGraph) -> Build:
                     title=_text(data, "title"),
                     date=_optional(data, "published"),
                     url=_text(data, "url"),
-                    source=_text(data, "source"),
+                    source=_text(data, "article_source"),
                 ),
             )
     return Build(documents=tuple(documents.values()), actors=tuple(actors), timexes=(), events=tuple(events))

@@ -38,6 +38,7 @@ EVENT_COLUMNS = [
     "sentence_text",
     "url",
     "published",
+    "article_source",
 ]
 ACTOR_COLUMNS = ["id", "name", "kind", "aliases", "roles", "country", "sector", "mentions", "events"]
 
@@ -76,6 +77,7 @@ def events_csv(build: Build) -> str:
                 e.sentence_text,
                 doc.url if doc else "",
                 doc.date if doc else None,
+                doc.source if doc else None,
             ]
         )
     return _csv(EVENT_COLUMNS, rows)
