@@ -186,3 +186,11 @@ def test_any_text_gives_graphml_that_networkx_and_igraph_both_read(build: Build)
         assert node["sentence_text"] == clean_text(event.sentence_text)
         assert isinstance(node["negated"], bool) and isinstance(node["sentence"], int)
         assert isinstance(node.get("goldstein", 0.0), float) and isinstance(node.get("quad_class", 0), int)
+
+
+def test_edge_ids_stay_unique_when_node_ids_hold_the_separator() -> None:
+    # a:b -> c and a -> b:c would both be "a:b:c"; the second gets a suffix, and readers see both edges.
+    graph = nx.DiGraph([("a:b", "c"), ("a", "b:c")])
+    root = ET.fromstring(to_graphml(graph))
+    assert [e.get("id") for e in root.iter(f"{NS}edge")] == ["a:b:c", "a:b:c:2"]
+    assert nx.read_graphml(io.BytesIO(to_graphml(graph))).number_of_edges() == 2

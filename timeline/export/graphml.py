@@ -71,7 +71,7 @@ def safe_graph(graph: nx.Graph) -> nx.MultiDiGraph | nx.MultiGraph:
     A None value is left out (the attribute is absent on that node or edge). A key whose values mix
     ``int`` and ``float`` is written as float; any other mix is written as text throughout. The copy is
     a multigraph whose edge keys are the edge ids: the key a multigraph already has, or
-    ``<source>-><target>`` (unique in a simple graph).
+    ``<source>:<target>``; a clash (ids that contain the colon) gets a ``:<n>`` suffix.
     """
     out: nx.MultiDiGraph | nx.MultiGraph = nx.MultiDiGraph() if graph.is_directed() else nx.MultiGraph()
     for node, data in graph.nodes(data=True):
@@ -84,14 +84,29 @@ def safe_graph(graph: nx.Graph) -> nx.MultiDiGraph | nx.MultiGraph:
     if graph.is_multigraph():
         edges = [(u, v, str(k), d) for u, v, k, d in graph.edges(keys=True, data=True)]
     else:
-        edges = [(u, v, f"{u}->{v}", d) for u, v, d in graph.edges(data=True)]
+        edges = [(u, v, f"{u}:{v}", d) for u, v, d in graph.edges(data=True)]
+    edges = _unique_keys(edges)
     # add_edges_from, not add_edge(**data): an attribute named "key" must stay an attribute
     out.add_edges_from(
-        (clean_text(str(u)), clean_text(str(v)), clean_text(key), _clean(data)) for u, v, key, data in edges
+        (clean_text(str(u)), clean_text(str(v)), key, _clean(data)) for u, v, key, data in edges
     )
     _one_type_per_key([d for _, d in out.nodes(data=True)])
     _one_type_per_key([d for *_, d in out.edges(keys=True, data=True)])
     return out
+
+
+def _unique_keys(edges: list[tuple[Any, Any, str, Any]]) -> list[tuple[Any, Any, str, Any]]:
+    seen: set[str] = set()
+    unique = []
+    for u, v, key, data in edges:
+        key = clean_text(key)
+        base, n = key, 1
+        while key in seen:
+            n += 1
+            key = f"{base}:{n}"
+        seen.add(key)
+        unique.append((u, v, key, data))
+    return unique
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Scalar]:
