@@ -3,6 +3,7 @@
 >>> import timeline
 >>> result = timeline.build(["seeds"], out="output")      # doctest: +SKIP
 >>> [(e.trigger.text, e.type, e.time.value) for e in result.events][:3]   # doctest: +SKIP
+>>> saved = timeline.read_build("output")     # a saved build back, from events.json   # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .errors import TimelineError
-from .export import read_events_json
+from .export import read_build, read_events_json, read_graphml
 from .pipeline import build
 from .records import Actor, Build, Document, Event, Mention, Timex
 
@@ -24,5 +25,7 @@ __all__ = [
     "Timex",
     "__version__",
     "build",
+    "read_build",
     "read_events_json",
+    "read_graphml",
 ]

@@ -9,9 +9,11 @@ import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from . import __version__
 from .errors import TimelineError
+from .files import locked
 from .ingest import parse_date
 from .pipeline import DEFAULT_INPUT, DEFAULT_OUT, build
 
@@ -25,6 +27,12 @@ examples:
   timeline build news/ extra.jsonl --out /tmp/run --date 2025-03-03
   timeline build archive/ --jobs 4 --cache /tmp/timeline-cache.sqlite
   timeline build archive/ --engine dask --scheduler tcp://10.0.0.5:8786
+"""
+
+RENDER_EXAMPLES = """\
+examples:
+  timeline render output/                         write output/'s pages and files again
+  timeline render output/ --out /tmp/pictures     the same, into another folder
 """
 
 
@@ -41,8 +49,8 @@ def parser() -> argparse.ArgumentParser:
         "build",
         help="read articles and write the timeline, network, events and graph files",
         description="Read articles (.txt, .md, .jsonl, .json; folders recursively) and write "
-        "events.json, events.csv, actors.csv, graph.graphml, actors.graphml, report.html, "
-        "timeline.html, network.html and run.json.",
+        "events.json, events.csv, actors.csv, graph.graphml, actors.graphml, timelinejs.json, "
+        "report.html, timeline.html, network.html and run.json.",
         epilog=BUILD_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -87,6 +95,19 @@ def parser() -> argparse.ArgumentParser:
         help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask)",
     )
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    r = commands.add_parser(
+        "render",
+        help="write the outputs again from a saved build, without parsing the articles",
+        description="Load a build's output folder (events.json, or else graph.graphml) and write every "
+        "output but run.json again from it.",
+        epilog=RENDER_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    r.add_argument("build_dir", metavar="BUILD_DIR", help="a folder written by `timeline build`")
+    r.add_argument(
+        "--out", metavar="DIR", help="folder to write the outputs into (default: BUILD_DIR itself)"
+    )
+    r.add_argument("--quiet", action="store_true", help="print nothing but errors")
     return top
 
 
@@ -112,9 +133,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with _messages_to_stderr(quiet=args.quiet):
             try:
+                if args.command == "render":
+                    return _render(args.build_dir, args.out or args.build_dir)
                 return _build(args)
             except KeyboardInterrupt:
-                log.error("error: interrupted; %s keeps its previous files", args.out)
+                log.error("error: interrupted; %s keeps its previous files", args.out or args.build_dir)
                 return EXIT_INTERRUPTED
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -167,6 +190,20 @@ def _build(args: argparse.Namespace) -> int:
         len(result.timexes),
         args.out,
     )
+    return EXIT_BUILT
+
+
+def _render(build_dir: str, out: str) -> int:
+    from .export import RENDERED, read_build, write_all
+
+    try:
+        saved = read_build(build_dir)
+        with locked(Path(out)):
+            write_all(saved, Path(out), names=RENDERED)
+    except TimelineError as err:
+        log.error("error: %s", err)
+        return EXIT_NOTHING
+    log.info("rendered %d events of %s -> %s", len(saved.events), build_dir, out)
     return EXIT_BUILT
 
 

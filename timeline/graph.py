@@ -1,36 +1,69 @@
-"""The graph stage: the build as networkx graphs.
+"""The graph stage: the build as networkx graphs, and the way back from a saved graph to records.
 
 - :func:`knowledge_graph`: actor nodes and event nodes, an edge from each actor to each event it takes
   part in, with its role.
 - :func:`actor_network`: one directed, weighted edge per (source, target) actor pair.
+- :func:`build_from_graph`: the records a knowledge graph holds (read back from ``graph.graphml``).
+
+Node and edge attributes are plain Python values here (lists, None); making them safe for a file format
+is the exporter's job (:mod:`timeline.export.graphml`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 import networkx as nx
 
-from .records import SOURCE, TARGET, Build, Event
+from .records import (
+    SOURCE,
+    TARGET,
+    Actor,
+    Build,
+    Document,
+    Event,
+    EventTime,
+    Participant,
+    Trigger,
+)
+
+ACTOR, EVENT = "actor", "event"
+#: How lists are joined into one text value in the graph files, and split again when read back.
+LIST_SEPARATOR = "; "
 
 
 def knowledge_graph(build: Build) -> nx.MultiDiGraph:
+    """Actors and events as nodes; an edge ``actor -> event`` per participant, keyed ``<event>:<n>``."""
     graph = nx.MultiDiGraph()
+    activity = _activity(build)
     for actor in build.actors:
         graph.add_node(
             actor.id,
-            node_type="actor",
+            node_type=ACTOR,
             name=actor.name,
+            label=actor.name,
             kind=actor.kind,
             aliases=list(actor.aliases),
+            roles=list(actor.roles),
+            country=actor.country,
+            sector=actor.sector,
             mentions=len(actor.mentions),
+            events=activity[actor.id],
         )
+    docs = {d.id: d for d in build.documents}
     for event in build.events:
+        doc = docs.get(event.doc)
+        name = f"{event.trigger.text} ({event.type})"
         graph.add_node(
             event.id,
-            node_type="event",
-            name=f"{event.trigger.text} ({event.type})",
+            node_type=EVENT,
+            name=name,
+            label=name,
             trigger=event.trigger.text,
+            trigger_lemma=event.trigger.lemma,
+            trigger_start=event.trigger.start,
+            trigger_end=event.trigger.end,
             type=event.type,
             cameo=event.cameo,
             quad_class=event.quad_class,
@@ -38,15 +71,34 @@ def knowledge_graph(build: Build) -> nx.MultiDiGraph:
             date=event.time.value,
             granularity=event.time.granularity,
             date_basis=event.time.basis,
+            date_text=event.time.text,
             doc=event.doc,
+            title=doc.title if doc else None,
+            published=doc.date if doc else None,
+            url=doc.url if doc else None,
+            article_source=doc.source if doc else None,  # the file (and line) it was read from
             sentence=event.sentence,
+            sentence_start=event.sentence_start,
             sentence_text=event.sentence_text,
             modality=event.modality,
             negated=event.negated,
-            sources=len(event.sources) or 1,
+            sources=len(event.sources) or 1,  # how many reports of the event were merged
         )
-        for p in event.participants:
-            graph.add_edge(p.actor, event.id, key=f"{p.actor}-{p.role}-{event.id}", role=p.role)
+        for position, p in enumerate(event.participants):
+            if p.actor not in graph:  # a participant the build lost track of still gets a named node
+                graph.add_node(p.actor, node_type=ACTOR, name=p.actor, label=p.actor, kind="")
+            graph.add_edge(
+                p.actor,
+                event.id,
+                key=f"{event.id}:{position}",
+                role=p.role,
+                label=p.role,
+                position=position,
+                text=p.text,
+                # not "start"/"end": Gephi and others read those names as a time interval
+                mention_start=p.start,
+                mention_end=p.end,
+            )
     return graph
 
 
@@ -56,24 +108,136 @@ def actor_network(build: Build) -> nx.DiGraph:
     for event in build.events:
         sources = [p.actor for p in event.participants if p.role == SOURCE]
         targets = [p.actor for p in event.participants if p.role == TARGET]
-        for s in sources:
-            for t in targets:
+        for s in dict.fromkeys(sources):
+            for t in dict.fromkeys(targets):
                 if s != t:
                     pairs[(s, t)].append(event)
     graph = nx.DiGraph()
-    activity: dict[str, int] = defaultdict(int)
-    for event in build.events:
-        for actor in {p.actor for p in event.participants}:
-            activity[actor] += 1
+    activity = _activity(build)
     for a in build.actors:
-        graph.add_node(a.id, name=a.name, kind=a.kind, events=activity[a.id], mentions=len(a.mentions))
+        graph.add_node(
+            a.id, name=a.name, label=a.name, kind=a.kind, events=activity[a.id], mentions=len(a.mentions)
+        )
     for (s, t), events in sorted(pairs.items()):
+        for actor in (s, t):
+            if actor not in graph:
+                graph.add_node(actor, name=actor, label=actor, kind="", events=activity[actor], mentions=0)
         scores = [e.goldstein for e in events if e.goldstein is not None]
         graph.add_edge(
             s,
             t,
             weight=len(events),
             goldstein=sum(scores) / len(scores) if scores else None,
+            types=sorted({e.type for e in events}),
             events=[e.id for e in events],
         )
     return graph
+
+
+def _activity(build: Build) -> dict[str, int]:
+    """The number of events each actor takes part in."""
+    activity: dict[str, int] = defaultdict(int)
+    for event in build.events:
+        for actor in {p.actor for p in event.participants}:
+            activity[actor] += 1
+    return activity
+
+
+def build_from_graph(graph: nx.MultiDiGraph) -> Build:
+    """The records a knowledge graph holds, in the order of its nodes and edges.
+
+    The graph keeps less than ``events.json``: actors come back without their mentions, events without
+    their individual reports, documents only as far as an event names them, and no time expressions.
+    """
+    actors: list[Actor] = []
+    events: list[Event] = []
+    documents: dict[str, Document] = {}
+    for node, data in graph.nodes(data=True):
+        if data.get("node_type") == ACTOR:
+            actors.append(
+                Actor(
+                    id=str(node),
+                    name=_text(data, "name"),
+                    kind=_text(data, "kind"),
+                    mentions=(),
+                    aliases=_split(data.get("aliases")),
+                    roles=_split(data.get("roles")),
+                    country=_optional(data, "country"),
+                    sector=_optional(data, "sector"),
+                )
+            )
+        elif data.get("node_type") == EVENT:
+            edges = sorted(graph.in_edges(node, data=True), key=lambda e: int(e[2].get("position", 0)))
+            events.append(_event(str(node), data, [(str(u), d) for u, _, d in edges]))
+            doc = _text(data, "doc")
+            documents.setdefault(
+                doc,
+                Document(
+                    id=doc,
+                    text="",
+                    title=_text(data, "title"),
+                    date=_optional(data, "published"),
+                    url=_text(data, "url"),
+                    source=_text(data, "article_source"),
+                ),
+            )
+    return Build(documents=tuple(documents.values()), actors=tuple(actors), timexes=(), events=tuple(events))
+
+
+def _event(node: str, data: dict[str, Any], edges: list[tuple[str, dict[str, Any]]]) -> Event:
+    quad = data.get("quad_class")
+    goldstein = data.get("goldstein")
+    return Event(
+        id=node,
+        doc=_text(data, "doc"),
+        sentence=int(data.get("sentence", 0)),
+        sentence_text=_text(data, "sentence_text"),
+        sentence_start=int(data.get("sentence_start", 0)),
+        trigger=Trigger(
+            _text(data, "trigger"),
+            int(data.get("trigger_start", 0)),
+            int(data.get("trigger_end", 0)),
+            _text(data, "trigger_lemma"),
+        ),
+        participants=tuple(
+            Participant(
+                actor,
+                _text(d, "role"),
+                int(d.get("mention_start", 0)),
+                int(d.get("mention_end", 0)),
+                _text(d, "text"),
+            )
+            for actor, d in edges
+        ),
+        time=EventTime(
+            _optional(data, "date"),
+            _optional(data, "granularity"),
+            _text(data, "date_basis") or "none",
+            _optional(data, "date_text"),
+        ),
+        type=_text(data, "type") or "OTHER",
+        cameo=_optional(data, "cameo"),
+        quad_class=None if quad is None else int(quad),
+        goldstein=None if goldstein is None else float(goldstein),
+        negated=bool(data.get("negated", False)),
+        modality=_text(data, "modality") or "asserted",
+    )
+
+
+def _text(data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    return "" if value is None else str(value)
+
+
+def _optional(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    return None if value is None else str(value)
+
+
+def _split(value: object) -> tuple[str, ...]:
+    """A joined list read back; an absent or empty value is the empty list."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, list | tuple):
+        return tuple(str(v) for v in value)
+    return tuple(str(value).split(LIST_SEPARATOR))

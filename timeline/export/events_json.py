@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +24,16 @@ from ..records import (
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "events.schema.json"
 
+# A lone surrogate (from a JSON input's "\ud800") has no UTF-8 form: it is written as its JSON escape,
+# which keeps every str offset and reads back as the same string.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def to_json(build: Build) -> str:
     """The ``events.json`` text of a build: UTF-8, keys in a fixed order, the same bytes every time."""
-    return json.dumps(as_dict(build), ensure_ascii=False, indent=1) + "\n"
+    # allow_nan=False: NaN and Infinity are not JSON, and strict readers refuse the whole file
+    text = json.dumps(as_dict(build), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def as_dict(build: Build) -> dict[str, Any]:
@@ -94,7 +102,7 @@ def _event(e: Event) -> dict[str, Any]:
         "type": e.type,
         "cameo": e.cameo,
         "quad_class": e.quad_class,
-        "goldstein": e.goldstein,
+        "goldstein": e.goldstein if e.goldstein is None or math.isfinite(e.goldstein) else None,
         "participants": [
             {"actor": p.actor, "role": p.role, "start": p.start, "end": p.end, "text": p.text}
             for p in e.participants

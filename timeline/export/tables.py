@@ -1,4 +1,10 @@
-"""``events.csv`` and ``actors.csv``: one row per event or actor, RFC 4180, UTF-8."""
+"""``events.csv`` and ``actors.csv``: one row per event or actor, RFC 4180, UTF-8.
+
+Fields are quoted when they hold a comma, a quote or a line break (quotes doubled), rows end in CRLF,
+and the header names every column. Text cells are cleaned of control characters and guarded against
+spreadsheet formulas (:func:`timeline.export.text.spreadsheet_text`); numbers are written as numbers,
+booleans as ``true``/``false``, missing values as empty cells.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import io
 from collections.abc import Sequence
 
 from ..records import OTHER, SOURCE, TARGET, Build
+from .text import spreadsheet_text
 
 EVENT_COLUMNS = [
     "id",
@@ -30,6 +37,8 @@ EVENT_COLUMNS = [
     "sources",
     "sentence_text",
     "url",
+    "published",
+    "article_source",
 ]
 ACTOR_COLUMNS = ["id", "name", "kind", "aliases", "roles", "country", "sector", "mentions", "events"]
 
@@ -67,6 +76,8 @@ def events_csv(build: Build) -> str:
                 len(e.sources) or 1,
                 e.sentence_text,
                 doc.url if doc else "",
+                doc.date if doc else None,
+                doc.source if doc else None,
             ]
         )
     return _csv(EVENT_COLUMNS, rows)
@@ -98,5 +109,16 @@ def _csv(header: list[str], rows: Sequence[Sequence[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    writer.writerows([[cell(v) for v in row] for row in rows])
     return buffer.getvalue()
+
+
+def cell(value: object) -> str | int | float:
+    """One CSV cell: numbers as they are, booleans as ``true``/``false``, text made spreadsheet-safe."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return value
+    return spreadsheet_text(str(value))
