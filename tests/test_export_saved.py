@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 
 from timeline.cli import main, parser
 from timeline.errors import InputError
-from timeline.files import LOCK
 from timeline.export import OUTPUTS, RENDERED, read_build, write_all
 from timeline.export.events_json import SCHEMA, from_dict, read_events_json, to_json
+from timeline.files import LOCK
 from timeline.records import Build, Outcome
 
 from .exports_data import builds, story
