@@ -1,0 +1,106 @@
+"""Events: what happened, to whom, of what kind, and whether it really happened.
+
+Per article, :func:`find_events` finds event mentions (verbal and nominal triggers,
+:mod:`.triggers`), their participants among the actor mentions (:mod:`.participants`), their
+modality (:mod:`.modality`) and their CAMEO / PLOVER code (:mod:`.coding`). Dates are placed later,
+by :mod:`timeline.dating`. Across articles, :mod:`.merge` joins reports of the same event, and
+:mod:`.query` gives one actor's timeline.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc, Token
+
+from ..records import SOURCE, TARGET, Entity, Event, Participant, Trigger
+from .coding import Code, Lexicon, code_of, load_lexicon
+from .merge import merge_reports
+from .modality import NEGATED, modality_of
+from .participants import Owned, participants_of, token_owners
+from .query import actor_timeline, chronological, find_actor_ids
+from .triggers import is_trigger
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "actor_timeline",
+    "chronological",
+    "find_actor_ids",
+    "find_events",
+    "merge_reports",
+]
+
+#: Longest sentence (in tokens) whose words are all looked at; past it only verbs are (the parse of
+#: such run-on "sentences", usually tables or lists, is poor, and nouns there are rarely events).
+LONG_SENTENCE = 150
+
+
+def find_events(
+    doc: Doc,
+    *,
+    doc_id: str,
+    entities: tuple[Entity, ...],
+    lexicon: Lexicon | None = None,
+) -> tuple[Event, ...]:
+    """Event mentions with their actor participants, type and modality, in story order."""
+    lexicon = lexicon or load_lexicon()
+    owner = token_owners(doc, entities)
+    events: list[Event] = []
+    for number, sent in enumerate(doc.sents):
+        long = len(sent) > LONG_SENTENCE
+        for token in sent:
+            if long and token.pos_ != "VERB":
+                continue
+            if token.i in owner or not is_trigger(token, lexicon):
+                continue
+            events.append(_event(token, number, doc_id=doc_id, owner=owner, lexicon=lexicon))
+    if not events and len(doc):
+        log.debug("%s: no event found", doc_id)
+    return tuple(events)
+
+
+def _event(
+    token: Token, number: int, *, doc_id: str, owner: dict[int, Owned], lexicon: Lexicon
+) -> Event:
+    sent = token.sent
+    participants = participants_of(token, owner)
+    modality, negated = modality_of(token)
+    code = None if modality == NEGATED else _coded(token, participants, lexicon)
+    return Event(
+        id=f"{doc_id}#{token.idx}",
+        doc=doc_id,
+        sentence=number,
+        sentence_text=sent.text,
+        sentence_start=sent.start_char,
+        trigger=Trigger(token.text, token.idx, token.idx + len(token.text), token.lemma_),
+        participants=participants,
+        type=code.type if code else "OTHER",
+        cameo=code.cameo if code else None,
+        quad_class=code.quad_class if code else None,
+        goldstein=code.goldstein if code else None,
+        negated=negated,
+        modality=modality,
+    )
+
+
+def _coded(token: Token, participants: tuple[Participant, ...], lexicon: Lexicon) -> Code | None:
+    """The event's code, when it has someone doing it: an actor, or a subject that names someone.
+
+    "Crowds trashed its embassy" is an act, but of no actor a coder could name; it stays uncoded.
+    """
+    code = code_of(token, lexicon)
+    if code is None:
+        return None
+    if any(p.role in (SOURCE, TARGET) for p in participants):
+        return code
+    return code if _named_subject(token) else None
+
+
+def _named_subject(token: Token) -> bool:
+    """Whether the verb's subject (or a nominal event's owner) has a proper noun in it."""
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "poss", "compound", "agent"):
+            if any(t.pos_ == "PROPN" for t in child.subtree):
+                return True
+    return token.dep_ in ("xcomp", "conj") and token.head is not token and _named_subject(token.head)

@@ -1,0 +1,160 @@
+"""Event typing: a CAMEO code, its PLOVER type, quad class and Goldstein score, from a verb lexicon.
+
+The lexicon (``cameo.tsv`` beside this module) is keyed by lemma, so every inflection codes alike; a
+phrase may add a particle or preposition ("pull out", "call for") or the direct object ("restore
+ties"), and the most specific phrase that matches wins. Nominal triggers ("talks", "the merger") are
+looked up the same way. A negated event is not coded: "did not agree" is no agreement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+LEXICON = Path(__file__).resolve().parent / "cameo.tsv"
+
+#: The PLOVER type of each CAMEO root, unless the lexicon line names another.
+PLOVER_OF_ROOT = {
+    "01": "OTHER",
+    "02": "REQUEST",
+    "03": "AGREE",
+    "04": "CONSULT",
+    "05": "SUPPORT",
+    "06": "COOPERATE",
+    "07": "AID",
+    "08": "CONCEDE",
+    "09": "OTHER",
+    "10": "REQUEST",
+    "11": "ACCUSE",
+    "12": "REJECT",
+    "13": "THREATEN",
+    "14": "PROTEST",
+    "15": "MOBILIZE",
+    "16": "SANCTION",
+    "17": "COERCE",
+    "18": "ASSAULT",
+    "19": "ASSAULT",
+    "20": "ASSAULT",
+}
+
+#: Goldstein-style scores (-10 most hostile .. +10 most cooperative) of the CAMEO roots, as in the
+#: published CAMEO-to-Goldstein mapping, averaged over each root's codes.
+GOLDSTEIN_OF_ROOT = {
+    "01": 0.0,
+    "02": 3.0,
+    "03": 4.0,
+    "04": 1.0,
+    "05": 3.5,
+    "06": 6.0,
+    "07": 7.0,
+    "08": 5.0,
+    "09": -2.0,
+    "10": -5.0,
+    "11": -2.0,
+    "12": -4.0,
+    "13": -6.0,
+    "14": -6.5,
+    "15": -7.2,
+    "16": -4.0,
+    "17": -7.0,
+    "18": -9.0,
+    "19": -10.0,
+    "20": -10.0,
+}
+
+
+@dataclass(frozen=True)
+class Code:
+    """What kind of act an event is."""
+
+    cameo: str
+    type: str  # PLOVER
+    quad_class: int  # 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+    goldstein: float
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lemmas: dict[str, Code]
+    particles: dict[tuple[str, str], Code]  # (lemma, particle or preposition)
+    objects: dict[tuple[str, str], Code]  # (lemma, lemma of the direct object)
+
+    def __len__(self) -> int:
+        return len(self.lemmas) + len(self.particles) + len(self.objects)
+
+
+def quad_class(root: str) -> int:
+    number = int(root)
+    return 1 if number <= 5 else 2 if number <= 8 else 3 if number <= 13 else 4
+
+
+def make_code(cameo: str, plover: str = "-") -> Code:
+    root = cameo[:2]
+    kind = PLOVER_OF_ROOT[root] if plover == "-" else plover
+    return Code(cameo, kind, quad_class(root), GOLDSTEIN_OF_ROOT[root])
+
+
+def parse_lexicon(text: str) -> Lexicon:
+    """Read the lexicon's TSV text; the first line that names a phrase wins."""
+    lemmas: dict[str, Code] = {}
+    particles: dict[tuple[str, str], Code] = {}
+    objects: dict[tuple[str, str], Code] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            cameo, plover, phrases = line.split("\t")
+            code = make_code(cameo.strip(), plover.strip())
+        except (ValueError, KeyError) as err:
+            raise ValueError(f"cameo lexicon line {number}: {line!r} ({err})") from err
+        for phrase in (p.strip().lower() for p in phrases.split(",")):
+            words = phrase.split()
+            if not words:
+                continue
+            if len(words) == 2 and words[1].startswith("+"):
+                objects.setdefault((words[0], words[1][1:]), code)
+            elif len(words) == 1:
+                lemmas.setdefault(words[0], code)
+            else:  # "pull out", "walk out of": the lemma and its particles, joined
+                particles.setdefault((words[0], " ".join(words[1:])), code)
+    return Lexicon(lemmas, particles, objects)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON) -> Lexicon:
+    """The lexicon shipped with the package (read once; the result is immutable in use)."""
+    return parse_lexicon(path.read_text(encoding="utf-8"))
+
+
+def code_of(trigger: Token, lexicon: Lexicon) -> Code | None:
+    """The code of the act the trigger names, or None when the lexicon does not know it."""
+    lemma = trigger.lemma_.lower()
+    for obj in _objects(trigger):
+        found = lexicon.objects.get((lemma, obj))
+        if found is not None:
+            return found
+    particles = [c.lower_ for c in trigger.children if c.dep_ in ("prt", "prep")]
+    if particles:
+        for key in (" ".join(particles), *particles):
+            found = lexicon.particles.get((lemma, key))
+            if found is not None:
+                return found
+    compound = [c.lemma_.lower() for c in trigger.children if c.dep_ == "compound"]
+    if compound:  # "hunger strike", "ethnic cleansing"
+        found = lexicon.particles.get((compound[-1], lemma))
+        if found is not None:
+            return found
+    return lexicon.lemmas.get(lemma)
+
+
+def _objects(trigger: Token) -> list[str]:
+    """Lemmas of what the trigger acts on: its direct object, or the subject of a passive."""
+    found = []
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            found.append(child.lemma_.lower())
+            found.extend(c.lemma_.lower() for c in child.conjuncts)
+    return found
