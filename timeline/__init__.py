@@ -10,6 +10,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .errors import TimelineError
+from .events import actor_timeline
 from .export import read_events_json
 from .pipeline import build
 from .records import Actor, Build, Document, Event, Mention, Timex
@@ -23,6 +24,7 @@ __all__ = [
     "TimelineError",
     "Timex",
     "__version__",
+    "actor_timeline",
     "build",
     "read_events_json",
 ]

@@ -14,6 +14,7 @@ from tqdm import tqdm
 
 from .actors import link_actors
 from .errors import NothingBuilt
+from .events import merge_reports
 from .extract import extract
 from .ingest import read_inputs
 from .nlp import load_model, parse
@@ -90,6 +91,6 @@ def assemble(extractions: Iterable[Extraction], outcomes: Iterable[Outcome]) -> 
         documents=tuple(x.document for x in extractions),
         actors=tuple(sorted(actors, key=lambda a: a.id)),
         timexes=tuple(t for x in extractions for t in x.timexes),
-        events=tuple(events),
+        events=merge_reports(events),  # one event told by several articles: shared sources
         outcomes=tuple(outcomes),
     )

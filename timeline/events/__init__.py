@@ -60,9 +60,7 @@ def find_events(
     return tuple(events)
 
 
-def _event(
-    token: Token, number: int, *, doc_id: str, owner: dict[int, Owned], lexicon: Lexicon
-) -> Event:
+def _event(token: Token, number: int, *, doc_id: str, owner: dict[int, Owned], lexicon: Lexicon) -> Event:
     sent = token.sent
     participants = participants_of(token, owner)
     modality, negated = modality_of(token)
@@ -100,7 +98,8 @@ def _coded(token: Token, participants: tuple[Participant, ...], lexicon: Lexicon
 def _named_subject(token: Token) -> bool:
     """Whether the verb's subject (or a nominal event's owner) has a proper noun in it."""
     for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "poss", "compound", "agent"):
-            if any(t.pos_ == "PROPN" for t in child.subtree):
-                return True
+        if child.dep_ in ("nsubj", "nsubjpass", "poss", "compound", "agent") and any(
+            t.pos_ == "PROPN" for t in child.subtree
+        ):
+            return True
     return token.dep_ in ("xcomp", "conj") and token.head is not token and _named_subject(token.head)

@@ -86,6 +86,11 @@ class Lexicon:
         return len(self.lemmas) + len(self.particles) + len(self.objects)
 
 
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a word list written as a text block."""
+    return frozenset(text.split())
+
+
 def quad_class(root: str) -> int:
     number = int(root)
     return 1 if number <= 5 else 2 if number <= 8 else 3 if number <= 13 else 4

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-ASSERTED, NEGATED, HYPOTHETICAL, FUTURE, REPORTED = "asserted", "negated", "hypothetical", "future", "reported"
+from .coding import words
+
+ASSERTED, NEGATED, HYPOTHETICAL, FUTURE, REPORTED = (
+    "asserted",
+    "negated",
+    "hypothetical",
+    "future",
+    "reported",
+)
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 #: Verbs that deny the event in their complement: "failed to persuade", "refused to sign".
@@ -22,11 +30,11 @@ FUTURE_VERBS = frozenset(
 )
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 #: Verbs that report what someone said or believes: their complement is reported.
-REPORTING_VERBS = frozenset(
+REPORTING_VERBS = words(
     """
     say tell report claim announce state add note allege accuse insist argue confirm deny
     suggest believe think write explain warn acknowledge admit reveal indicate
-    """.split()
+    """
 )
 
 

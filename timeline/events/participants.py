@@ -64,7 +64,7 @@ def token_owners(doc: Doc, entities: tuple[Entity, ...]) -> dict[int, Owned]:
 def participants_of(trigger: Token, owner: dict[int, Owned]) -> tuple[Participant, ...]:
     """The actors taking part in the event the trigger names, sources first."""
     found: list[Participant] = []
-    slots = _verb_slots(trigger) if trigger.pos_ in ("VERB", "AUX") else _noun_slots(trigger)
+    slots = _verb_slots(trigger, owner) if trigger.pos_ in ("VERB", "AUX") else _noun_slots(trigger)
     for role, arg in slots:
         for actor in _actors(arg, owner):
             if not any(p.actor == actor.key and p.start == actor.start for p in found):
@@ -73,7 +73,7 @@ def participants_of(trigger: Token, owner: dict[int, Owned]) -> tuple[Participan
     return tuple(sorted(found, key=lambda p: order.get(p.role, 3)))
 
 
-def _verb_slots(verb: Token) -> Iterator[tuple[str, Token]]:
+def _verb_slots(verb: Token, owner: dict[int, Owned]) -> Iterator[tuple[str, Token]]:
     has_subject = has_object = False
     for child in verb.children:
         role = VERB_ROLES.get(child.dep_)
@@ -88,8 +88,12 @@ def _verb_slots(verb: Token) -> Iterator[tuple[str, Token]]:
             yield role, pobj
             has_subject |= child.dep_ == "agent"
             continue
-        if child.dep_ in ("nsubj", "csubj", "nsubjpass") and child.lower_ in RELATIVES:
-            child = _antecedent(verb) or child
+        if (
+            child.dep_ in ("nsubj", "csubj", "nsubjpass")
+            and child.lower_ in RELATIVES
+            and child.i not in owner
+        ):
+            child = _antecedent(verb) or child  # "Apple, which launched": unless "which" is a mention
         has_subject |= child.dep_ in ("nsubj", "csubj", "agent") or role == SOURCE
         has_object |= child.dep_ in ("dobj", "nsubjpass")
         yield role, child

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .coding import Lexicon
+from .coding import Lexicon, words
 
 #: Dependency labels of verbs that only help another verb ("has rejected", "was sold").
 HELPER_DEPS = frozenset({"aux", "auxpass"})
 
 #: Nouns that name happenings in news of every domain. Nouns of the CAMEO lexicon (``cameo.tsv``)
 #: count too; so do nominalisations of verbs (see :func:`is_nominalisation`).
-EVENT_NOUNS = frozenset(
+EVENT_NOUNS = words(
     """
     accident announcement appearance arrival attack auction battle bankruptcy birth boom
     campaign ceremony change clash closure collapse competition conference conflict crash crisis
@@ -23,14 +23,14 @@ EVENT_NOUNS = frozenset(
     repair rescue resignation return revolution rise riot ruling sale scandal session settlement
     shipment shooting shortage show shutdown slump speech split strike success summit surge
     takeover talk test trial trip update upgrade victory visit vote walkout war win
-    """.split()
+    """
 )
 
 #: Endings that turn a verb into a noun naming its act ("integrate" -> "integration").
 NOMINAL_ENDINGS = ("ation", "ition", "ment", "ance", "ence", "sion", "ure", "al")
 
 #: Nouns with those endings that name things, not acts.
-NOT_EVENTS = frozenset(
+NOT_EVENTS = words(
     """
     application government department station nation information position population situation
     organization organisation administration foundation generation institution edition
@@ -42,8 +42,8 @@ NOT_EVENTS = frozenset(
     silence distance balance finance instance substance province division television version
     mission commission session mansion tension dimension region location foundation condition
     edition relation regulation operation corporation
-    back force host fund ally partner supply order charge
-    """.split()
+    back force host fund ally partner supply order charge movement resistance governance
+    """
 )
 
 
