@@ -64,7 +64,9 @@ def test_coordinated_subjects_both_reject_the_proposal() -> None:
     assert roles(doc, entities, "rejected") == {("Hamas", SOURCE), ("Egypt", SOURCE), ("Israel", TARGET)}
     # the nominal event: Israel's proposal, with Israel as its source
     assert roles(doc, entities, "proposal") == {("Israel", SOURCE)}
-    rejected = next(e for e in find_events(doc, doc_id="d", entities=entities) if e.trigger.text == "rejected")
+    rejected = next(
+        e for e in find_events(doc, doc_id="d", entities=entities) if e.trigger.text == "rejected"
+    )
     assert (rejected.type, rejected.cameo, rejected.quad_class) == ("REJECT", "120", 3)
 
 
