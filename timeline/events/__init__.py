@@ -17,7 +17,7 @@ from ..records import SOURCE, TARGET, Entity, Event, Participant, Trigger
 from .coding import Code, Lexicon, code_of, load_lexicon
 from .merge import merge_reports
 from .modality import NEGATED, modality_of
-from .participants import Owned, participants_of, token_owners
+from .participants import Owned, participants_of, subject_of, token_owners
 from .query import actor_timeline, chronological, find_actor_ids
 from .triggers import is_trigger
 
@@ -90,16 +90,19 @@ def _coded(token: Token, participants: tuple[Participant, ...], lexicon: Lexicon
     code = code_of(token, lexicon)
     if code is None:
         return None
+    if token.pos_ == "NOUN":
+        # a nominal event is coded when someone is named as doing it ("Israel's proposal", "an
+        # attack by Hamas"); "welcomed the resumption of ties" is one act, the welcoming
+        return code if any(p.role == SOURCE for p in participants) or _named_subject(token) else None
     if any(p.role in (SOURCE, TARGET) for p in participants):
         return code
     return code if _named_subject(token) else None
 
 
 def _named_subject(token: Token) -> bool:
-    """Whether the verb's subject (or a nominal event's owner) has a proper noun in it."""
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "poss", "compound", "agent") and any(
-            t.pos_ == "PROPN" for t in child.subtree
-        ):
-            return True
-    return token.dep_ in ("xcomp", "conj") and token.head is not token and _named_subject(token.head)
+    """Whether the event's doer is named: its subject (or a nominal event's owner) has a proper noun."""
+    doers = [c for c in token.children if c.dep_ in ("poss", "compound")]
+    subject = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
+    if subject is not None:
+        doers.append(subject)
+    return any(t.pos_ == "PROPN" for doer in doers for t in doer.subtree)

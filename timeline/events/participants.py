@@ -106,6 +106,12 @@ def _verb_slots(verb: Token, owner: dict[int, Owned]) -> Iterator[tuple[str, Tok
         yield TARGET, verb.head
 
 
+def subject_of(verb: Token) -> Token | None:
+    """The verb's own subject, or the one it shares with the verb it completes."""
+    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent")), None)
+    return own if own is not None else _inherited_subject(verb)
+
+
 def _antecedent(verb: Token) -> Token | None:
     """The noun a relative clause hangs on: "Apple, which launched ..." -> Apple."""
     return verb.head if verb.dep_ == "relcl" else None
@@ -115,22 +121,26 @@ def _inherited_subject(verb: Token) -> Token | None:
     """The subject a verb shares with the verb it depends on, when it has none of its own.
 
     "Hamas met and rejected ...": the conjunct shares the subject; "urged Egypt to respond": Egypt
-    responds (object control); "decided to sue": the one who decided sues; "the company, which ...".
+    responds (object control); "decided to sue": the one who decided sues; "is about to restore":
+    through the adjective to the subject of "is"; "the company, which ...": the company.
     """
-    head = verb.head
-    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
-        return head
-    if verb.dep_ in ("conj", "xcomp", "advcl") and head is not verb:
-        if verb.dep_ == "xcomp":
+    t = verb
+    for _ in range(6):  # a chain of complements is short in any real sentence
+        head = t.head
+        if head is t:
+            return None
+        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBG"):
+            return head
+        if t.dep_ not in ("conj", "xcomp", "advcl", "acomp"):
+            return None
+        if t.dep_ == "xcomp":
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None:
                 return obj
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
-        if subject is not None and subject.lower_ in RELATIVES:
-            return _antecedent(head) or subject
-        if subject is None and head.dep_ in ("conj", "xcomp", "relcl") and head.head is not head:
-            return _inherited_subject(head)
-        return subject
+        if subject is not None:
+            return (_antecedent(head) or subject) if subject.lower_ in RELATIVES else subject
+        t = head
     return None
 
 
