@@ -91,8 +91,14 @@ def _coded(token: Token, participants: tuple[Participant, ...], lexicon: Lexicon
     if code is None:
         return None
     if token.pos_ == "NOUN":
-        # a nominal event is coded when someone is named as doing it ("Israel's proposal", "an
-        # attack by Hamas"); "welcomed the resumption of ties" is one act, the welcoming
+        # a nominal event is coded when someone is named as doing it ("Israel's proposal", "Hamas
+        # held talks"); but "welcomed the resumption of ties" is one act, the welcoming: the object
+        # of a coded verb is what that act is about, not a second act
+        head = token.head
+        if token.dep_ in ("dobj", "nsubjpass", "pobj") and head is not token:
+            verb = head.head if token.dep_ == "pobj" else head
+            if verb.pos_ == "VERB" and code_of(verb, lexicon) is not None:
+                return None
         return code if any(p.role == SOURCE for p in participants) or _named_subject(token) else None
     if any(p.role in (SOURCE, TARGET) for p in participants):
         return code

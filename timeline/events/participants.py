@@ -64,7 +64,7 @@ def token_owners(doc: Doc, entities: tuple[Entity, ...]) -> dict[int, Owned]:
 def participants_of(trigger: Token, owner: dict[int, Owned]) -> tuple[Participant, ...]:
     """The actors taking part in the event the trigger names, sources first."""
     found: list[Participant] = []
-    slots = _verb_slots(trigger, owner) if trigger.pos_ in ("VERB", "AUX") else _noun_slots(trigger)
+    slots = _verb_slots(trigger, owner) if trigger.pos_ in ("VERB", "AUX") else _noun_slots(trigger, owner)
     for role, arg in slots:
         for actor in _actors(arg, owner):
             if not any(p.actor == actor.key and p.start == actor.start for p in found):
@@ -144,27 +144,25 @@ def _inherited_subject(verb: Token) -> Token | None:
     return None
 
 
-def _noun_slots(noun: Token) -> Iterator[tuple[str, Token]]:
+def _noun_slots(noun: Token, owner: dict[int, Owned]) -> Iterator[tuple[str, Token]]:
     """Actors of a nominal event: "Israel's proposal", "the Apple lawsuit", "talks with Egypt"."""
     own = False
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod", "amod") and child.pos_ == "PROPN"):
-            own = True
+            own |= bool(_actors(child, owner))
             yield SOURCE, child
         elif child.dep_ == "prep":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            own = True
-            if child.lower_ == "by":
-                yield SOURCE, pobj
-            elif child.lower_ in TARGET_PREPOSITIONS:
-                yield TARGET, pobj
-            else:
-                yield OTHER, pobj
+            role = (
+                SOURCE if child.lower_ == "by" else TARGET if child.lower_ in TARGET_PREPOSITIONS else OTHER
+            )
+            own |= role == SOURCE and bool(_actors(pobj, owner))
+            yield role, pobj
     if not own and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-        # "Hamas held talks": the one who holds the talks takes part in them
-        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        # "Jobs gave his keynote", "Hamas held talks": who holds the event does it
+        subject = subject_of(noun.head)
         if subject is not None:
             yield SOURCE, subject
 
