@@ -52,12 +52,19 @@ def find_events(
         for token in sent:
             if long and token.pos_ != "VERB":
                 continue
-            if token.i in owner or not is_trigger(token, lexicon):
+            if not is_trigger(token, lexicon):
                 continue
+            if token.i in owner and not _names_an_event(token, owner):
+                continue  # an actor's name is no event, unless it names one ("WWDC Conference")
             events.append(_event(token, number, doc_id=doc_id, owner=owner, lexicon=lexicon))
     if not events and len(doc):
         log.debug("%s: no event found", doc_id)
     return tuple(events)
+
+
+def _names_an_event(token: Token, owner: dict[int, Owned]) -> bool:
+    """Whether the token is the last word of an actor mention whose head names an event."""
+    return token.pos_ == "PROPN" and token.idx + len(token.text) == owner[token.i].end
 
 
 def _event(token: Token, number: int, *, doc_id: str, owner: dict[int, Owned], lexicon: Lexicon) -> Event:

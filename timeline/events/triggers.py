@@ -18,11 +18,19 @@ EVENT_NOUNS = words(
     cut deal death debate debut decision decline defeat delay delivery departure disaster
     discovery drop election event exhibition expansion explosion expo failure festival fight fire
     flood growth hearing impact increase interview invasion keynote launch lawsuit loss march
-    meeting merger move murder offer opening outage outbreak party performance placement plan
-    preorder pre-order presentation profit program protest purchase raid recall recession release
+    meeting merger move murder offer opening outage outbreak performance placement plan
+    preorder pre-order presentation profit protest purchase raid recall recession release
     repair rescue resignation return revolution rise riot ruling sale scandal session settlement
     shipment shooting shortage show shutdown slump speech split strike success summit surge
     takeover talk test trial trip update upgrade victory visit vote walkout war win
+    """
+)
+
+#: Head nouns of the names of events ("Macworld Conference", "the Paris Summit", "World War II").
+NAMED_EVENT_HEADS = words(
+    """
+    conference summit expo festival war election games olympics championship cup tournament
+    convention congress forum meeting keynote show fair
     """
 )
 
@@ -47,12 +55,26 @@ NOT_EVENTS = words(
 )
 
 
-def is_trigger(token: Token, lexicon: Lexicon) -> bool:
-    """Whether the token names an event: a main verb, or a noun that names an act."""
+#: Verb forms that work as prepositions: "according to", "including", "regarding".
+PREPOSITION_DEPS = frozenset({"prep", "amod"})
+
+
+def is_trigger(token: Token, lexicon: Lexicon, *, copulas: bool = True) -> bool:
+    """Whether the token names an event: a main verb, or a noun that names an act.
+
+    A copula that is the main verb of its clause ("the store is open") names a state, which news
+    event annotation counts as an event too; ``copulas=False`` leaves them out.
+    """
     if token.pos_ == "VERB":
-        return token.dep_ not in HELPER_DEPS and token.dep_ != "amod"
-    if token.pos_ == "NOUN":
+        return token.dep_ not in HELPER_DEPS and token.dep_ not in PREPOSITION_DEPS
+    if token.pos_ == "AUX":
+        return copulas and token.dep_ not in HELPER_DEPS and token.lemma_ == "be"
+    if token.pos_ in ("NOUN", "PROPN"):
         lemma = token.lemma_.lower()
+        if lemma in NOT_EVENTS:
+            return False
+        if token.pos_ == "PROPN":  # "the Worldwide Developers Conference": a named event
+            return lemma in NAMED_EVENT_HEADS
         return lemma in EVENT_NOUNS or lemma in lexicon.lemmas or is_nominalisation(lemma)
     return False
 
