@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from contextlib import redirect_stdout
 from pathlib import Path
+
+import pytest
 
 from timeline.cli import main
 from timeline.events import actor_timeline, chronological, merge_reports
@@ -15,7 +18,15 @@ from timeline.records import SOURCE, TARGET, Actor, Build, Document, Event, Even
 EGYPT, ISRAEL = "a1", "a2"
 
 
-def event(doc: str, start: int, kind: str, when: str | None, *actors: str, negated: bool = False) -> Event:
+def event(
+    doc: str,
+    start: int,
+    kind: str,
+    when: str | None,
+    *actors: str,
+    negated: bool = False,
+    basis: str = "explicit",
+) -> Event:
     roles = (SOURCE, TARGET)
     return Event(
         id=f"{doc}#{start}",
@@ -24,7 +35,7 @@ def event(doc: str, start: int, kind: str, when: str | None, *actors: str, negat
         sentence_text="Egypt rejected Israel's proposal.",
         trigger=Trigger("rejected", start, start + 8, "reject"),
         participants=tuple(Participant(a, roles[i % 2], 0, 5, "Egypt") for i, a in enumerate(actors)),
-        time=EventTime(when, "day" if when and len(when) == 10 else "month", "explicit"),
+        time=EventTime(when, "day" if when and len(when) == 10 else "month", basis),
         type=kind,
         negated=negated,
     )
@@ -49,6 +60,19 @@ def test_untyped_negated_or_single_article_events_are_not_merged() -> None:
     assert all(e.sources == () for e in merge_reports(denied))
     repeated = [event("x", 1, "REJECT", None, EGYPT), event("x", 50, "REJECT", None, EGYPT)]
     assert all(e.sources == () for e in merge_reports(repeated))
+
+
+def test_publication_dates_agree_by_the_month_and_unknown_dates_never() -> None:
+    # Two articles of the 4th and the 6th report the rejection without saying when it happened.
+    a = event("ahram", 6, "REJECT", "2025-03-04", EGYPT, ISRAEL, basis="document")
+    b = event("reuters", 40, "REJECT", "2025-03-06", EGYPT, ISRAEL, basis="document")
+    assert merge_reports([a, b])[0].sources != ()
+    # told on the 4th and the 6th, explicitly: two rejections
+    a, b = (dataclasses.replace(e, time=dataclasses.replace(e.time, basis="explicit")) for e in (a, b))
+    assert merge_reports([a, b])[0].sources == ()
+    # undated: no telling whether it is the same rejection
+    undated = [event("x", 1, "REJECT", None, EGYPT, ISRAEL), event("y", 1, "REJECT", None, EGYPT, ISRAEL)]
+    assert all(e.sources == () for e in merge_reports(undated))
 
 
 def test_time_order_coarse_before_fine_undated_last_in_story_order() -> None:
@@ -110,3 +134,9 @@ def test_cli_prints_an_actors_timeline(tmp_path: Path) -> None:
     assert lines[0].endswith("(2 reports)")
     assert main(["actor", "Atlantis", "--from", str(path)]) == 1
     assert main(["actor", "Egypt", "--from", str(tmp_path / "missing.json")]) == 1
+
+
+def test_actor_command_has_help_with_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["actor", "--help"])
+    assert "examples:" in capsys.readouterr().out

@@ -282,3 +282,22 @@ def test_nominal_triggers() -> None:
     )
     lexicon = load_lexicon()
     assert [is_trigger(t, lexicon) for t in doc] == [False, True, True, False]
+
+
+def test_participial_clause_the_noun_is_what_was_acted_on() -> None:
+    # "the phone made by Apple": Apple made it, the phone was made
+    doc = parsed(
+        [
+            ("Samsung", "Samsung", "PROPN", "nsubj", 1),
+            ("sued", "sue", "VERB", "ROOT", 1),
+            ("iPhone", "iPhone", "PROPN", "dobj", 1),
+            ("made", "make", "VERB", "acl", 2),
+            ("by", "by", "ADP", "agent", 3),
+            ("Apple", "Apple", "PROPN", "pobj", 4),
+        ]
+    )
+    doc[3].tag_ = "VBN"
+    entities = names(doc, "Samsung", "iPhone", "Apple")
+    assert roles(doc, entities, "made") == {("Apple", SOURCE), ("iPhone", TARGET)}
+    sued = next(e for e in find_events(doc, doc_id="d", entities=entities) if e.trigger.text == "sued")
+    assert (sued.type, sued.cameo) == ("ACCUSE", "115")

@@ -3,7 +3,7 @@
 The scorers match events per article by trigger offsets, so every report stays its own ``Event``
 record; the reports of one real event share the same ``sources`` (every report of the group, in
 story order). Two reports are one event when they have the same type, the same participants and
-dates that agree at the coarser of their granularities (an undated report agrees with any date).
+dates that agree at the coarser of their granularities (undated reports are never merged).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from ..records import Event, Source
+from ..records import Event, EventTime, Source
 
 
 def merge_reports(events: Sequence[Event]) -> tuple[Event, ...]:
@@ -28,7 +28,7 @@ def merge_reports(events: Sequence[Event]) -> tuple[Event, ...]:
         key = (event.type, frozenset(p.actor for p in event.participants))
         groups = buckets.setdefault(key, [])
         for group in groups:
-            if all(_compatible(events[j].time.value, event.time.value) for j in group):
+            if all(_compatible(events[j].time, event.time) for j in group):
                 group.append(i)
                 break
         else:
@@ -49,8 +49,14 @@ def _source(event: Event) -> Source:
     return Source(event.doc, event.sentence, t.start, t.end, t.text)
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
-    """Whether two TIMEX3 values can name the same time: equal, one inside the other, or unknown."""
-    if not a or not b:
-        return True
-    return a.startswith(b) or b.startswith(a)
+def _compatible(a: EventTime, b: EventTime) -> bool:
+    """Whether two event dates can name the same time: one inside the other (``2025-03`` holds
+    ``2025-03-04``). A date that is only the article's (or a neighbour's) says the event happened by
+    then, so such dates need only agree on the month. An unknown date agrees with nothing: articles
+    on different events of the same kind by the same actors are common (a team signing players)."""
+    if not a.value or not b.value:
+        return False
+    x, y = a.value, b.value
+    if a.basis != "explicit" or b.basis != "explicit":
+        x, y = x[:7], y[:7]
+    return x.startswith(y) or y.startswith(x)
