@@ -301,3 +301,18 @@ def test_participial_clause_the_noun_is_what_was_acted_on() -> None:
     assert roles(doc, entities, "made") == {("Apple", SOURCE), ("iPhone", TARGET)}
     sued = next(e for e in find_events(doc, doc_id="d", entities=entities) if e.trigger.text == "sued")
     assert (sued.type, sued.cameo) == ("ACCUSE", "115")
+
+
+def test_an_announced_meeting_is_coded_as_intent_and_keeps_its_type() -> None:
+    # "Egypt will meet Qatar." CAMEO codes the announcement (036); PLOVER keeps CONSULT, mode future.
+    doc = parsed(
+        [
+            ("Egypt", "Egypt", "PROPN", "nsubj", 2),
+            ("will", "will", "AUX", "aux", 2),
+            ("meet", "meet", "VERB", "ROOT", 2),
+            ("Qatar", "Qatar", "PROPN", "dobj", 2),
+            (".", ".", "PUNCT", "punct", 2),
+        ]
+    )
+    (event,) = find_events(doc, doc_id="d", entities=names(doc, "Egypt", "Qatar"))
+    assert (event.cameo, event.type, event.modality, event.quad_class) == ("036", "CONSULT", "future", 1)

@@ -14,9 +14,9 @@ import logging
 from spacy.tokens import Doc, Token
 
 from ..records import SOURCE, TARGET, Entity, Event, Participant, Trigger
-from .coding import Code, Lexicon, code_of, load_lexicon
+from .coding import Code, Lexicon, as_intent, code_of, load_lexicon
 from .merge import merge_reports
-from .modality import NEGATED, modality_of
+from .modality import FUTURE, NEGATED, is_intent, modality_of
 from .participants import Owned, participants_of, subject_of, token_owners
 from .query import actor_timeline, chronological, find_actor_ids
 from .triggers import is_trigger
@@ -72,6 +72,8 @@ def _event(token: Token, number: int, *, doc_id: str, owner: dict[int, Owned], l
     participants = participants_of(token, owner)
     modality, negated = modality_of(token)
     code = None if modality == NEGATED else _coded(token, participants, lexicon)
+    if code is not None and modality == FUTURE and is_intent(token):
+        code = as_intent(code)
     return Event(
         id=f"{doc_id}#{token.idx}",
         doc=doc_id,

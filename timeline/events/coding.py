@@ -134,6 +134,33 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
     return parse_lexicon(path.read_text(encoding="utf-8"))
 
 
+#: CAMEO codes an announced intent to act, not the act: "will meet" is 036, "will send aid" 033,
+#: "will attack" a threat, 138. Root of the act -> the code of the intent.
+INTENT_CODES = {
+    "04": "036",
+    "05": "032",
+    "06": "031",
+    "07": "033",
+    "08": "035",
+    "15": "137",
+    "16": "131",
+    "17": "137",
+    "18": "138",
+    "19": "138",
+    "20": "138",
+}
+
+
+def as_intent(code: Code) -> Code:
+    """The code of announcing the act (CAMEO 03 or 13), keeping the act's PLOVER type: PLOVER
+    records intent as the event's mode, not as another kind of event."""
+    intent = INTENT_CODES.get(code.cameo[:2])
+    if intent is None:
+        return code
+    coded = make_code(intent)
+    return Code(intent, code.type, coded.quad_class, coded.goldstein)
+
+
 def code_of(trigger: Token, lexicon: Lexicon) -> Code | None:
     """The code of the act the trigger names, or None when the lexicon does not know it."""
     lemma = trigger.lemma_.lower()

@@ -88,6 +88,21 @@ def _future(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "about"
 
 
+#: Verbs that announce the doer's own intent: "promised to supply", "vowed to retaliate".
+INTENT_VERBS = FUTURE_VERBS | words("promise pledge vow offer threaten agree decide")
+
+
+def is_intent(token: Token) -> bool:
+    """Whether the event is announced as what its doer will do ("will meet", "plans to sell",
+    "promised to supply"), as opposed to what is imminent or merely expected ("is about to")."""
+    for t in _clause_chain(token):
+        if any(c.lower_ in MODALS_FUTURE and c.dep_ == "aux" for c in t.children):
+            return True
+        if t is not token and t.lemma_.lower() in INTENT_VERBS:
+            return True
+    return False
+
+
 def _reported(token: Token) -> bool:
     t = token
     for _ in range(8):  # clause depth; deep enough for news sentences
