@@ -9,6 +9,7 @@ by :mod:`timeline.dating`. Across articles, :mod:`.merge` joins reports of the s
 
 from __future__ import annotations
 
+import itertools
 import logging
 
 from spacy.tokens import Doc, Token
@@ -17,7 +18,7 @@ from ..records import SOURCE, TARGET, Entity, Event, Participant, Trigger
 from .coding import Code, Lexicon, as_intent, code_of, load_lexicon
 from .merge import merge_reports
 from .modality import FUTURE, NEGATED, is_intent, modality_of
-from .participants import Owned, participants_of, subject_of, token_owners
+from .participants import PHRASE_LIMIT, Owned, participants_of, subject_of, token_owners
 from .query import actor_timeline, chronological, find_actor_ids
 from .triggers import is_trigger
 
@@ -120,4 +121,4 @@ def _named_subject(token: Token) -> bool:
     subject = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
     if subject is not None:
         doers.append(subject)
-    return any(t.pos_ == "PROPN" for doer in doers for t in doer.subtree)
+    return any(t.pos_ == "PROPN" for doer in doers for t in itertools.islice(doer.subtree, PHRASE_LIMIT))

@@ -36,6 +36,11 @@ CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "appos",
 RELATIVES = frozenset({"who", "whom", "which", "that", "whose"})
 
 
+#: Most tokens looked at inside one argument: an argument phrase is short, and a run-on "sentence"
+#: (a list, a table) must not make the search quadratic.
+PHRASE_LIMIT = 40
+
+
 @dataclass(frozen=True)
 class Owned:
     """The actor mention a token belongs to."""
@@ -180,7 +185,9 @@ def _actors(arg: Token, owner: dict[int, Owned]) -> list[Owned]:
 def _inside(head: Token, owner: dict[int, Owned]) -> Owned | None:
     """The first actor mention in the argument's phrase, not looking into clauses of its own."""
     stack = [head]
-    while stack:
+    budget = PHRASE_LIMIT
+    while stack and budget:
+        budget -= 1
         tok = stack.pop()
         if tok.i in owner:
             return owner[tok.i]
