@@ -316,3 +316,22 @@ def test_an_announced_meeting_is_coded_as_intent_and_keeps_its_type() -> None:
     )
     (event,) = find_events(doc, doc_id="d", entities=names(doc, "Egypt", "Qatar"))
     assert (event.cameo, event.type, event.modality, event.quad_class) == ("036", "CONSULT", "future", 1)
+
+
+def test_by_doing_the_doer_of_the_main_verb_does_it() -> None:
+    # "Jobs unveiled the phone by walking onto the stage."
+    doc = parsed(
+        [
+            ("Jobs", "Jobs", "PROPN", "nsubj", 1),
+            ("unveiled", "unveil", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3),
+            ("phone", "phone", "NOUN", "dobj", 1),
+            ("by", "by", "ADP", "prep", 1),
+            ("walking", "walk", "VERB", "pcomp", 4),
+            ("onto", "onto", "ADP", "prep", 5),
+            ("the", "the", "DET", "det", 8),
+            ("stage", "stage", "NOUN", "pobj", 6),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    assert roles(doc, names(doc, "Jobs"), "walking") == {("Jobs", SOURCE)}

@@ -134,11 +134,14 @@ def _inherited_subject(verb: Token) -> Token | None:
         head = t.head
         if head is t:
             return None
+        if t.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+            # "unveiled the phone by walking on stage": the one who unveiled walked
+            t, head = head, head.head
         if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBG"):
             return head
-        if t.dep_ not in ("conj", "xcomp", "advcl", "acomp"):
+        if t.dep_ not in ("conj", "xcomp", "advcl", "acomp", "prep"):
             return None
-        if t.dep_ == "xcomp":
+        if t.dep_ == "xcomp":  # object control: "urged Egypt to respond"
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None:
                 return obj

@@ -22,7 +22,7 @@ EVENT_NOUNS = words(
     preorder pre-order presentation profit protest purchase raid recall recession release
     repair rescue resignation return revolution rise riot ruling sale scandal session settlement
     shipment shooting shortage show shutdown slump speech split strike success summit surge
-    takeover talk test trial trip update upgrade victory visit vote walkout war win
+    takeover talk test trial trip update upgrade use victory visit vote walkout war win leave
     """
 )
 
