@@ -14,7 +14,7 @@ from tqdm import tqdm
 
 from .actors import link_actors
 from .errors import NothingBuilt
-from .events import merge_reports
+from .events import chronological, merge_reports
 from .extract import extract
 from .ingest import read_inputs
 from .nlp import load_model, parse
@@ -76,7 +76,8 @@ def build(
 
 
 def assemble(extractions: Iterable[Extraction], outcomes: Iterable[Outcome]) -> Build:
-    """The cross-article step: one actor per real-world entity, build-wide ids, events in story order."""
+    """The cross-article step: one actor per real-world entity, build-wide ids (``e1``... in story
+    order), reports of one event grouped, events in time order (undated ones last, in story order)."""
     extractions = list(extractions)
     actors, actor_of = link_actors(extractions)
     events: list[Event] = []
@@ -91,6 +92,7 @@ def assemble(extractions: Iterable[Extraction], outcomes: Iterable[Outcome]) -> 
         documents=tuple(x.document for x in extractions),
         actors=tuple(sorted(actors, key=lambda a: a.id)),
         timexes=tuple(t for x in extractions for t in x.timexes),
-        events=merge_reports(events),  # one event told by several articles: shared sources
+        # one event told by several articles shares its sources; events in time order, then story order
+        events=chronological(merge_reports(events)),
         outcomes=tuple(outcomes),
     )

@@ -49,6 +49,7 @@ class Owned:
     start: int
     end: int
     text: str
+    form: str = "name"
 
 
 def token_owners(doc: Doc, entities: tuple[Entity, ...]) -> dict[int, Owned]:
@@ -62,7 +63,7 @@ def token_owners(doc: Doc, entities: tuple[Entity, ...]) -> dict[int, Owned]:
             for tok in span:
                 held = owner.get(tok.i)
                 if held is None or m.end - m.start < held.end - held.start:
-                    owner[tok.i] = Owned(entity.key, m.start, m.end, m.text)
+                    owner[tok.i] = Owned(entity.key, m.start, m.end, m.text, m.form)
     return owner
 
 
@@ -186,13 +187,14 @@ def _actors(arg: Token, owner: dict[int, Owned]) -> list[Owned]:
 
 
 def _inside(head: Token, owner: dict[int, Owned]) -> Owned | None:
-    """The first actor mention in the argument's phrase, not looking into clauses of its own."""
-    stack = [head]
+    """The actor mention nearest the head of the argument's phrase, not looking into clauses of its
+    own; at equal depth a name beats a pronoun ("a version of its iPhone" -> the iPhone)."""
+    level = [head]
     budget = PHRASE_LIMIT
-    while stack and budget:
-        budget -= 1
-        tok = stack.pop()
-        if tok.i in owner:
-            return owner[tok.i]
-        stack.extend(reversed([c for c in tok.children if c.dep_ not in CLAUSES and c.dep_ != "cc"]))
+    while level and budget > 0:
+        budget -= len(level)
+        hits = [owner[t.i] for t in level if t.i in owner]
+        if hits:
+            return min(hits, key=lambda hit: hit.form == "pronoun")
+        level = [c for t in level for c in t.children if c.dep_ not in CLAUSES and c.dep_ != "cc"]
     return None

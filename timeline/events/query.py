@@ -71,15 +71,12 @@ def actor_timeline(build: Build, name: str, *, roles: Sequence[str] = ()) -> tup
     whose ``sources`` list them all. ``roles`` keeps only events where the actor plays one of them.
     """
     ids = find_actor_ids(build, name)
-    seen: set[tuple[str, int]] = set()
     kept: list[Event] = []
     for event in build.events:
         if not any(p.actor in ids and (not roles or p.role in roles) for p in event.participants):
             continue
-        if event.sources:
-            first = (event.sources[0].doc, event.sources[0].start)
-            if first in seen:
-                continue
-            seen.add(first)
+        first = event.sources[0] if event.sources else None
+        if first is not None and (first.doc, first.start) != (event.doc, event.trigger.start):
+            continue  # a later report of an event already on the timeline
         kept.append(event)
     return chronological(kept)
