@@ -19,10 +19,11 @@ EVENT_NOUNS = words(
     discovery drop election event exhibition expansion explosion expo failure festival fight fire
     flood growth hearing impact increase interview invasion keynote launch lawsuit loss march
     meeting merger move murder offer opening outage outbreak performance placement plan
-    preorder pre-order presentation profit protest purchase raid recall recession release
+    preorder pre-order presentation protest purchase raid recall recession release
     repair rescue resignation return revolution rise riot ruling sale scandal session settlement
     shipment shooting shortage show shutdown slump speech split strike success summit surge
     takeover talk test trial trip update upgrade use victory visit vote walkout war win leave
+    incident controversy reaction breach claim refund download preview surgery transplant scrutiny
     """
 )
 
@@ -50,7 +51,7 @@ NOT_EVENTS = words(
     silence distance balance finance instance substance province division television version
     mission commission session mansion tension dimension region location foundation condition
     edition relation regulation operation corporation
-    back force host fund ally partner supply order charge movement resistance governance
+    back force host fund ally partner supply order charge movement resistance governance addition
     """
 )
 
