@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from timeline.actors import find_entities
@@ -114,3 +116,16 @@ def test_quotes_inside_quotes(nlp: Language) -> None:
     withdraw = find(events, "withdraw")
     assert withdraw.negated
     assert find(events, "said").modality == "asserted"
+
+
+PIECES = [
+    "Egypt", "rejected", "Israel's", "proposal", "Hamas", "said", "he", "will", "not", "talks",
+    "the", "merger", "in", "Cairo", "on", "Monday", ",", ".", "\"", "'", "\n", "-", "and", "(", ")",
+    "1,000", "accused", "by", "was", "if", "?", ":", "—", "“", "”",
+]  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
+def test_any_jumble_of_words_and_punctuation_gives_sound_events(nlp: Language, pieces: list[str]) -> None:
+    events_of(nlp, " ".join(pieces))  # the checks are in events_of: offsets and actors hold

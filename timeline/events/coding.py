@@ -40,8 +40,9 @@ PLOVER_OF_ROOT = {
     "20": "ASSAULT",
 }
 
-#: Goldstein-style scores (-10 most hostile .. +10 most cooperative) of the CAMEO roots, as in the
-#: published CAMEO-to-Goldstein mapping, averaged over each root's codes.
+#: Goldstein-style scores (-10 most hostile .. +10 most cooperative), one per CAMEO root: rounded
+#: typical values of the Goldstein scale for the root's codes (an approximation; codes within a root
+#: differ by a point or two).
 GOLDSTEIN_OF_ROOT = {
     "01": 0.0,
     "02": 3.0,
