@@ -45,7 +45,7 @@ def find_events(
     lexicon: Lexicon | None = None,
 ) -> tuple[Event, ...]:
     """Event mentions with their actor participants, type and modality, in story order."""
-    lexicon = lexicon or load_lexicon()
+    lexicon = load_lexicon() if lexicon is None else lexicon
     owner = token_owners(doc, entities)
     events: list[Event] = []
     for number, sent in enumerate(doc.sents):
