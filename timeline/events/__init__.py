@@ -50,6 +50,7 @@ def find_events(
     events: list[Event] = []
     for number, sent in enumerate(doc.sents):
         long = len(sent) > LONG_SENTENCE
+        text: str | None = None
         for token in sent:
             if long and token.pos_ != "VERB":
                 continue
@@ -57,7 +58,11 @@ def find_events(
                 continue
             if token.i in owner and not _names_an_event(token, owner):
                 continue  # an actor's name is no event, unless it names one ("WWDC Conference")
-            events.append(_event(token, number, doc_id=doc_id, owner=owner, lexicon=lexicon))
+            if text is None:  # the sentence's words, built once for all its events
+                text = sent.text
+            events.append(
+                _event(token, number, (text, sent.start_char), doc_id=doc_id, owner=owner, lexicon=lexicon)
+            )
     if not events and len(doc):
         log.debug("%s: no event found", doc_id)
     return tuple(events)
@@ -68,8 +73,16 @@ def _names_an_event(token: Token, owner: dict[int, Owned]) -> bool:
     return token.pos_ == "PROPN" and token.idx + len(token.text) == owner[token.i].end
 
 
-def _event(token: Token, number: int, *, doc_id: str, owner: dict[int, Owned], lexicon: Lexicon) -> Event:
-    sent = token.sent
+def _event(
+    token: Token,
+    number: int,
+    sentence: tuple[str, int],
+    *,
+    doc_id: str,
+    owner: dict[int, Owned],
+    lexicon: Lexicon,
+) -> Event:
+    sentence_text, sentence_start = sentence
     participants = participants_of(token, owner)
     modality, negated = modality_of(token)
     code = None if modality == NEGATED else _coded(token, participants, lexicon)
@@ -79,8 +92,8 @@ def _event(token: Token, number: int, *, doc_id: str, owner: dict[int, Owned], l
         id=f"{doc_id}#{token.idx}",
         doc=doc_id,
         sentence=number,
-        sentence_text=sent.text,
-        sentence_start=sent.start_char,
+        sentence_text=sentence_text,
+        sentence_start=sentence_start,
         trigger=Trigger(token.text, token.idx, token.idx + len(token.text), token.lemma_),
         participants=participants,
         type=code.type if code else "OTHER",

@@ -106,7 +106,8 @@ def is_intent(token: Token) -> bool:
 def _reported(token: Token) -> bool:
     t = token
     for _ in range(8):  # clause depth; deep enough for news sentences
-        if any(c.dep_ == "prep" and c.lower_ == "according" for c in t.children):
+        # "according to X" hangs on the verb of its clause; other words need no look
+        if t.pos_ in ("VERB", "AUX") and any(c.lower_ == "according" for c in t.children):
             return True
         if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORTING_VERBS:
             return True
