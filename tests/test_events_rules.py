@@ -335,3 +335,55 @@ def test_by_doing_the_doer_of_the_main_verb_does_it() -> None:
         ]
     )
     assert roles(doc, names(doc, "Jobs"), "walking") == {("Jobs", SOURCE)}
+
+
+def test_demonstrating_a_phone_is_no_protest_and_things_do_not_act() -> None:
+    # "Apple demonstrated iOS." / "Crowds demonstrated." / "iOS supports Exchange."
+    shown = parsed(
+        [
+            ("Apple", "Apple", "PROPN", "nsubj", 1),
+            ("demonstrated", "demonstrate", "VERB", "ROOT", 1),
+            ("iOS", "iOS", "PROPN", "dobj", 1),
+        ]
+    )
+    lexicon = load_lexicon()
+    assert code_of(shown[1], lexicon) is None
+    marched = parsed(
+        [("Crowds", "crowd", "NOUN", "nsubj", 1), ("demonstrated", "demonstrate", "VERB", "ROOT", 1)]
+    )
+    assert (code := code_of(marched[1], lexicon)) is not None and code.type == "PROTEST"
+    doc = parsed(
+        [
+            ("iOS", "iOS", "PROPN", "nsubj", 1),
+            ("supports", "support", "VERB", "ROOT", 1),
+            ("Exchange", "Exchange", "PROPN", "dobj", 1),
+        ]
+    )
+    ios = Entity("K:iOS", "iOS", "PRODUCT", (Mention("d", 0, 3, "iOS"),))
+    exchange = Entity("K:Ex", "Exchange", "PRODUCT", (Mention("d", 13, 21, "Exchange"),))
+    (event,) = find_events(doc, doc_id="d", entities=(ios, exchange))
+    assert {p.text for p in event.participants} == {"iOS", "Exchange"}
+    assert event.type == "OTHER" and event.cameo is None
+
+
+def test_a_named_conference_is_an_event_but_not_its_own_participant() -> None:
+    # "Jobs spoke at the Developers Conference."
+    doc = parsed(
+        [
+            ("Jobs", "Jobs", "PROPN", "nsubj", 1),
+            ("spoke", "speak", "VERB", "ROOT", 1),
+            ("at", "at", "ADP", "prep", 1),
+            ("the", "the", "DET", "det", 5),
+            ("Developers", "Developers", "PROPN", "compound", 5),
+            ("Conference", "Conference", "PROPN", "pobj", 2),
+        ]
+    )
+    conference = Entity(
+        "K:WWDC", "Developers Conference", "ORG", (Mention("d", 14, 39, "the Developers Conference"),)
+    )
+    events = {
+        e.trigger.text: e for e in find_events(doc, doc_id="d", entities=(*names(doc, "Jobs"), conference))
+    }
+    assert set(events) == {"spoke", "Conference"}
+    assert events["Conference"].participants == ()
+    assert {p.text for p in events["spoke"].participants} == {"Jobs", "the Developers Conference"}

@@ -32,6 +32,10 @@ __all__ = [
     "merge_reports",
 ]
 
+#: Kinds of actors that are things: they take part in events but do not act. (Not WORK_OF_ART nor
+#: EVENT: the small model gives those labels to unfamiliar names of countries and groups too.)
+THING_KINDS = frozenset({"PRODUCT", "LAW"})
+
 #: Longest sentence (in tokens) whose words are all looked at; past it only verbs are (the parse of
 #: such run-on "sentences", usually tables or lists, is poor, and nouns there are rarely events).
 LONG_SENTENCE = 150
@@ -47,6 +51,7 @@ def find_events(
     """Event mentions with their actor participants, type and modality, in story order."""
     lexicon = load_lexicon() if lexicon is None else lexicon
     owner = token_owners(doc, entities)
+    things = frozenset(e.key for e in entities if e.kind in THING_KINDS)
     events: list[Event] = []
     for number, sent in enumerate(doc.sents):
         long = len(sent) > LONG_SENTENCE
@@ -61,7 +66,15 @@ def find_events(
             if text is None:  # the sentence's words, built once for all its events
                 text = sent.text
             events.append(
-                _event(token, number, (text, sent.start_char), doc_id=doc_id, owner=owner, lexicon=lexicon)
+                _event(
+                    token,
+                    number,
+                    (text, sent.start_char),
+                    doc_id=doc_id,
+                    owner=owner,
+                    things=things,
+                    lexicon=lexicon,
+                )
             )
     if not events and len(doc):
         log.debug("%s: no event found", doc_id)
@@ -80,12 +93,13 @@ def _event(
     *,
     doc_id: str,
     owner: dict[int, Owned],
+    things: frozenset[str],
     lexicon: Lexicon,
 ) -> Event:
     sentence_text, sentence_start = sentence
     participants = participants_of(token, owner)
     modality, negated = modality_of(token)
-    code = None if modality == NEGATED else _coded(token, participants, lexicon)
+    code = None if modality == NEGATED else _coded(token, participants, things, lexicon)
     if code is not None and modality == FUTURE and is_intent(token):
         code = as_intent(code)
     return Event(
@@ -105,13 +119,22 @@ def _event(
     )
 
 
-def _coded(token: Token, participants: tuple[Participant, ...], lexicon: Lexicon) -> Code | None:
+def _coded(
+    token: Token, participants: tuple[Participant, ...], things: frozenset[str], lexicon: Lexicon
+) -> Code | None:
     """The event's code, when it has someone doing it: an actor, or a subject that names someone.
 
     "Crowds trashed its embassy" is an act, but of no actor a coder could name; it stays uncoded.
+    Nor do things act: "iOS will support the service" and "the iPhone offers access" are no support
+    or offer, so an event whose doers are all products, works or laws stays uncoded.
     """
     code = code_of(token, lexicon)
     if code is None:
+        return None
+    doers = {p.actor for p in participants if p.role == SOURCE}
+    if doers and doers <= things:
+        return None
+    if token.pos_ == "PROPN":  # a named event ("the Paris Summit"): its name says nothing of who met
         return None
     if token.pos_ == "NOUN":
         # a nominal event is coded when someone is named as doing it ("Israel's proposal", "Hamas

@@ -82,9 +82,10 @@ class Lexicon:
     lemmas: dict[str, Code]
     particles: dict[tuple[str, str], Code]  # (lemma, particle or preposition)
     objects: dict[tuple[str, str], Code]  # (lemma, lemma of the direct object)
+    intransitive: dict[str, Code]  # "demonstrate!": only without a direct object
 
     def __len__(self) -> int:
-        return len(self.lemmas) + len(self.particles) + len(self.objects)
+        return len(self.lemmas) + len(self.particles) + len(self.objects) + len(self.intransitive)
 
 
 def words(text: str) -> frozenset[str]:
@@ -108,6 +109,7 @@ def parse_lexicon(text: str) -> Lexicon:
     lemmas: dict[str, Code] = {}
     particles: dict[tuple[str, str], Code] = {}
     objects: dict[tuple[str, str], Code] = {}
+    intransitive: dict[str, Code] = {}
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -122,11 +124,13 @@ def parse_lexicon(text: str) -> Lexicon:
                 continue
             if len(words) == 2 and words[1].startswith("+"):
                 objects.setdefault((words[0], words[1][1:]), code)
+            elif len(words) == 1 and words[0].endswith("!"):
+                intransitive.setdefault(words[0], code)
             elif len(words) == 1:
                 lemmas.setdefault(words[0], code)
             else:  # "pull out", "walk out of": the lemma and its particles, joined
                 particles.setdefault((words[0], " ".join(words[1:])), code)
-    return Lexicon(lemmas, particles, objects)
+    return Lexicon(lemmas, particles, objects, intransitive)
 
 
 @lru_cache(maxsize=4)
@@ -169,7 +173,11 @@ def code_of(trigger: Token, lexicon: Lexicon) -> Code | None:
         found = lexicon.objects.get((lemma, obj))
         if found is not None:
             return found
-    particles = [c.lower_ for c in trigger.children if c.dep_ in ("prt", "prep")]
+    # a particle anywhere ("pulled its troops out"); a preposition only right after the verb or its
+    # adverbs, so that "called immediately for" is "call for" and "called on Monday for" is not
+    particles = [
+        c.lower_ for c in trigger.children if c.dep_ == "prt" or (c.dep_ == "prep" and _follows(c, trigger))
+    ]
     if particles:
         for key in (" ".join(particles), *particles):
             found = lexicon.particles.get((lemma, key))
@@ -180,7 +188,17 @@ def code_of(trigger: Token, lexicon: Lexicon) -> Code | None:
         found = lexicon.particles.get((compound[-1], lemma))
         if found is not None:
             return found
-    return lexicon.lemmas.get(lemma)
+    found = lexicon.lemmas.get(lemma)
+    intransitive = lexicon.intransitive.get(lemma + "!")
+    if found is None and intransitive is not None and all(c.dep_ != "dobj" for c in trigger.children):
+        return intransitive
+    return found
+
+
+def _follows(word: Token, verb: Token) -> bool:
+    """Whether only adverbs stand between the verb and the word after it."""
+    doc = verb.doc
+    return word.i > verb.i and all(doc[i].pos_ == "ADV" for i in range(verb.i + 1, word.i))
 
 
 def _objects(trigger: Token) -> list[str]:

@@ -73,6 +73,8 @@ def participants_of(trigger: Token, owner: dict[int, Owned]) -> tuple[Participan
     slots = _verb_slots(trigger, owner) if trigger.pos_ in ("VERB", "AUX") else _noun_slots(trigger, owner)
     for role, arg in slots:
         for actor in _actors(arg, owner):
+            if actor.start <= trigger.idx < actor.end:
+                continue  # a named event ("the Developers Conference") is no participant of itself
             if not any(p.actor == actor.key and p.start == actor.start for p in found):
                 found.append(Participant(actor.key, role, actor.start, actor.end, actor.text))
     order = {SOURCE: 0, TARGET: 1, OTHER: 2}

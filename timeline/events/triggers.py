@@ -20,7 +20,7 @@ EVENT_NOUNS = words(
     flood growth hearing impact increase interview invasion keynote launch lawsuit loss march
     meeting merger move murder offer opening outage outbreak performance placement plan
     preorder pre-order presentation protest purchase raid recall recession release
-    repair rescue resignation return revolution rise riot ruling sale scandal session settlement
+    rally repair rescue resignation return revolution rise riot ruling sale scandal session settlement
     shipment shooting shortage show shutdown slump speech split strike success summit surge
     takeover talk test trial trip update upgrade use victory visit vote walkout war win leave
     incident controversy reaction breach claim refund download preview surgery transplant scrutiny
