@@ -387,3 +387,24 @@ def test_a_named_conference_is_an_event_but_not_its_own_participant() -> None:
     assert set(events) == {"spoke", "Conference"}
     assert events["Conference"].participants == ()
     assert {p.text for p in events["spoke"].participants} == {"Jobs", "the Developers Conference"}
+
+
+def test_fighting_cancer_is_no_assault() -> None:
+    # "Jobs fought cancer." / "Hamas fought Fatah."
+    lexicon = load_lexicon()
+    doc = parsed(
+        [
+            ("Jobs", "Jobs", "PROPN", "nsubj", 1),
+            ("fought", "fight", "VERB", "ROOT", 1),
+            ("cancer", "cancer", "NOUN", "dobj", 1),
+        ]
+    )
+    assert code_of(doc[1], lexicon) is None
+    doc = parsed(
+        [
+            ("Hamas", "Hamas", "PROPN", "nsubj", 1),
+            ("fought", "fight", "VERB", "ROOT", 1),
+            ("Fatah", "Fatah", "PROPN", "dobj", 1),
+        ]
+    )
+    assert (code := code_of(doc[1], lexicon)) is not None and code.type == "ASSAULT"

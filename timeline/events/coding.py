@@ -166,8 +166,24 @@ def as_intent(code: Code) -> Code:
     return Code(intent, code.type, coded.quad_class, coded.goldstein)
 
 
+#: What one fights, battles or attacks without any violence between actors: "fighting cancer".
+ADVERSITIES = words(
+    """
+    cancer disease illness virus epidemic pandemic infection fire flood drought hunger poverty
+    inflation unemployment crime corruption addiction obesity piracy spam malware climate
+    """
+)
+
+
 def code_of(trigger: Token, lexicon: Lexicon) -> Code | None:
     """The code of the act the trigger names, or None when the lexicon does not know it."""
+    code = _lookup(trigger, lexicon)
+    if code is not None and code.quad_class == 4 and any(o in ADVERSITIES for o in _objects(trigger)):
+        return None
+    return code
+
+
+def _lookup(trigger: Token, lexicon: Lexicon) -> Code | None:
     lemma = trigger.lemma_.lower()
     for obj in _objects(trigger):
         found = lexicon.objects.get((lemma, obj))
