@@ -11,6 +11,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .errors import TimelineError
+from .events import actor_timeline
 from .export import read_build, read_events_json, read_graphml
 from .pipeline import build
 from .records import Actor, Build, Document, Event, Mention, Timex
@@ -24,6 +25,7 @@ __all__ = [
     "TimelineError",
     "Timex",
     "__version__",
+    "actor_timeline",
     "build",
     "read_build",
     "read_events_json",

@@ -13,13 +13,22 @@ from pathlib import Path
 
 from . import __version__
 from .errors import TimelineError
+from .events import actor_timeline, find_actor_ids
+from .export import read_events_json
 from .files import locked
 from .ingest import parse_date
 from .pipeline import DEFAULT_INPUT, DEFAULT_OUT, build
+from .records import OTHER, SOURCE, TARGET, Event
 
 log = logging.getLogger("timeline")
 
 EXIT_BUILT, EXIT_NOTHING, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+ACTOR_EXAMPLES = """\
+examples:
+  timeline actor "Steve Jobs"                     from output/events.json
+  timeline actor Hamas --from /tmp/run/events.json --role source
+"""
 
 BUILD_EXAMPLES = """\
 examples:
@@ -108,6 +117,29 @@ def parser() -> argparse.ArgumentParser:
         "--out", metavar="DIR", help="folder to write the outputs into (default: BUILD_DIR itself)"
     )
     r.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    a = commands.add_parser(
+        "actor",
+        help="print one actor's timeline from a build's events.json",
+        description="Print the events an actor took part in, across all articles, in time order "
+        "(dated events by date, then undated ones in story order). An event reported by several "
+        "articles is printed once, with the number of reports.",
+        epilog=ACTOR_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    a.add_argument("name", metavar="NAME", help="the actor's name or one of its aliases (case aside)")
+    a.add_argument(
+        "--from",
+        dest="events",
+        default=f"{DEFAULT_OUT}/events.json",
+        metavar="EVENTS_JSON",
+        help=f"the build to read (default: {DEFAULT_OUT}/events.json)",
+    )
+    a.add_argument(
+        "--role",
+        choices=(SOURCE, TARGET, OTHER),
+        action="append",
+        help="only events where the actor plays this role",
+    )
     return top
 
 
@@ -131,8 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands.error("--engine dask and --scheduler ADDRESS go together")
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        with _messages_to_stderr(quiet=args.quiet):
+        with _messages_to_stderr(quiet=getattr(args, "quiet", False)):
             try:
+                if args.command == "actor":
+                    return _actor(args.name, args.events, tuple(args.role or ()))
                 if args.command == "render":
                     return _render(args.build_dir, args.out or args.build_dir)
                 return _build(args)
@@ -205,6 +239,30 @@ def _render(build_dir: str, out: str) -> int:
         return EXIT_NOTHING
     log.info("rendered %d events of %s -> %s", len(saved.events), build_dir, out)
     return EXIT_BUILT
+
+
+def _actor(name: str, events_json: str, roles: tuple[str, ...]) -> int:
+    try:
+        result = read_events_json(events_json)
+    except TimelineError as err:
+        log.error("error: %s", err)
+        return EXIT_NOTHING
+    if not find_actor_ids(result, name):
+        log.error("error: no actor named %r in %s", name, events_json)
+        return EXIT_NOTHING
+    for event in actor_timeline(result, name, roles=roles):
+        sys.stdout.write(timeline_line(event) + "\n")
+    return EXIT_BUILT
+
+
+def timeline_line(event: Event) -> str:
+    """One event as a line of an actor's timeline: date, type, trigger, where, how often reported."""
+    when = event.time.value or "undated"
+    where = f"{event.doc}:{event.sentence}"
+    reports = f"  ({len(event.sources)} reports)" if len(event.sources) > 1 else ""
+    mood = "" if event.modality == "asserted" else f" [{event.modality}]"
+    sentence = " ".join(event.sentence_text.split())
+    return f"{when}\t{event.type}\t{event.trigger.text}{mood}\t{where}\t{sentence}{reports}"
 
 
 def run() -> None:

@@ -17,6 +17,7 @@ from .actors import link_actors
 from .cache import Cache, pipeline_version
 from .dask_engine import extract_on_dask
 from .errors import NothingBuilt
+from .events import chronological, merge_reports
 from .extract import extract_all
 from .files import check_folder, locked
 from .ingest import read_inputs
@@ -133,7 +134,8 @@ class Clock:
 
 
 def assemble(extractions: Iterable[Extraction], outcomes: Iterable[Outcome]) -> Build:
-    """The cross-article step: one actor per real-world entity, build-wide ids, events in story order."""
+    """The cross-article step: one actor per real-world entity, build-wide ids (``e1``... in story
+    order), reports of one event grouped, events in time order (undated ones last, in story order)."""
     extractions = list(extractions)
     actors, actor_of = link_actors(extractions)
     events: list[Event] = []
@@ -148,6 +150,7 @@ def assemble(extractions: Iterable[Extraction], outcomes: Iterable[Outcome]) -> 
         documents=tuple(x.document for x in extractions),
         actors=tuple(sorted(actors, key=lambda a: a.id)),
         timexes=tuple(t for x in extractions for t in x.timexes),
-        events=tuple(events),
+        # one event told by several articles shares its sources; events in time order, then story order
+        events=chronological(merge_reports(events)),
         outcomes=tuple(outcomes),
     )

@@ -107,6 +107,8 @@ def network_figure(build: Build) -> go.Figure:
 
 
 def _lead_actor(event: Event, names: dict[str, str]) -> str:
+    if not event.participants:  # nominal and other events need not have an actor
+        return "(no actor)"
     lead = next((p for p in event.participants if p.role == SOURCE), None) or event.participants[0]
     return html.escape(names.get(lead.actor, lead.actor))
 
