@@ -138,8 +138,11 @@ class Chromium:
         self.call("Page.navigate", url=url)
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
-            if self.evaluate(f"!!({ready})"):
-                return time.perf_counter() - started
+            try:
+                if self.evaluate(f"!!({ready})"):
+                    return time.perf_counter() - started
+            except RuntimeError:  # the page is between documents; ask again
+                pass
             time.sleep(0.05)
         raise TimeoutError(f"{url} was not ready after {self.timeout} s")
 

@@ -62,9 +62,7 @@ def timeline_figure(build: Build, *, lanes: str = "actor", max_lanes: int = MAX_
     """Events on a time axis: lanes per actor or per type (``lanes="actor"|"type"``, switchable)."""
     lookup = Lookup.of(build)
     events = unique_events(build.events)
-    by_actor, actor_order = actor_lanes(events, lookup, max_lanes)
     keys = sorted({_key(e) for e in events}, key=_key_order)
-    type_order = list(dict.fromkeys(t for _, t in keys))
     colours = _colours(keys)
     placed: dict[Key, list[Placed]] = {k: [] for k in keys}
     undated: dict[Key, list[tuple[int, Event]]] = {k: [] for k in keys}
@@ -76,6 +74,10 @@ def timeline_figure(build: Build, *, lanes: str = "actor", max_lanes: int = MAX_
             undated[_key(event)].append((story, event))
         else:
             placed[_key(event)].append(Placed(event, *span))
+    # lanes only for what is drawn on the time axis: undated events have their own strip
+    dated = [row.event for rows in placed.values() for row in rows]
+    by_actor, actor_order = actor_lanes(dated, lookup, max_lanes)
+    type_order = list(dict.fromkeys(kind for quad, kind in keys if placed[(quad, kind)]))
 
     traces: list[dict[str, Any]] = []
     dated_traces: list[int] = []
