@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.chromium import Chromium, find_chromium  # noqa: E402
+from tests.chromium import Chromium, drawn, find_chromium  # noqa: E402
 from timeline.files import write_atomic  # noqa: E402
 from timeline.records import (  # noqa: E402
     SOURCE,
@@ -206,17 +206,12 @@ def main() -> None:
     if binary and not a.no_browser:
         with Chromium(binary, timeout=120) as browser:
             figures["open_s (report.html, both plots drawn)"] = round(
-                browser.open((out / "report.html").as_uri(), ready=DRAWN), 2
+                browser.open((out / "report.html").as_uri(), ready=drawn("timeline", "network")), 2
             )
             figures["console errors"] = len(browser.errors)
     print(json.dumps(figures, indent=1))
     print(f"pages in {out}")
 
-
-DRAWN = (
-    "document.body && document.body.dataset.ready === '1' && "
-    "['timeline', 'network'].every(id => document.querySelector('#' + id + ' .scatterlayer .trace'))"
-)
 
 if __name__ == "__main__":
     main()

@@ -33,6 +33,12 @@ FLAGS = (
 )
 
 
+def drawn(*div_ids: str) -> str:
+    """A JavaScript test that the page's script ran and each plot has drawn its traces."""
+    plots = " && ".join(f"document.querySelector('#{i} .cartesianlayer .trace')" for i in div_ids)
+    return f"document.body && document.body.dataset.ready === '1' && {plots}"
+
+
 def find_chromium() -> str | None:
     """The Chromium binary on this machine, or None."""
     for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):

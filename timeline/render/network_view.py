@@ -18,7 +18,6 @@ from typing import Any
 import networkx as nx
 import plotly.graph_objects as go
 import plotly.io as pio
-from plotly.colors import sample_colorscale
 
 from ..records import SOURCE, TARGET, Build, Event
 from .text import Lookup, esc, event_actors, kind_colour, source_count, unique_events
@@ -30,10 +29,18 @@ MAX_EDGES = 2000
 #: Events listed in an edge's hover.
 MAX_HOVER_EVENTS = 5
 SEED = 7
-GOLDSTEIN_SCALE = "RdYlGn"
-UNSCORED = "#b0b0b0"
+#: Mean Goldstein score from conflict (-10, red) through neutral (grey, visible on white) to cooperation
+#: (+10, green); given as stops because plotly.js knows only a few scales by name.
+GOLDSTEIN_SCALE = (
+    (0.0, "#b2182b"),
+    (0.25, "#e08060"),
+    (0.5, "#9a9a9a"),
+    (0.75, "#6fb06f"),
+    (1.0, "#1a7837"),
+)
+UNSCORED = "#c4c4c4"
 #: Line colours of five bands of mean score, -10, -5, 0, 5, 10 (markers use the continuous scale).
-BAND_COLOURS = tuple(str(c) for c in sample_colorscale(GOLDSTEIN_SCALE, [0.0, 0.25, 0.5, 0.75, 1.0]))
+BAND_COLOURS = tuple(colour for _, colour in GOLDSTEIN_SCALE)
 ARROW_AT = 0.66  # how far along an edge its arrowhead sits: near the target, clear of the source node
 
 
@@ -199,13 +206,13 @@ def _edges(
             continue
         marker: dict[str, Any] = {
             "symbol": "triangle-up",
-            "size": [round(8.0 + 2.0 * math.log2(len(p.events)), 2) for p in members],
+            "size": [round(10.0 + 2.0 * math.log2(len(p.events)), 2) for p in members],
             "angle": [_angle(positions[p.source], positions[p.target]) for p in members],
         }
         if scored:
             marker |= {
                 "color": [round(p.goldstein or 0.0, 2) for p in members],
-                "colorscale": GOLDSTEIN_SCALE,
+                "colorscale": [list(stop) for stop in GOLDSTEIN_SCALE],
                 "cmin": -10,
                 "cmax": 10,
                 "colorbar": {"title": {"text": "mean<br>Goldstein"}, "len": 0.5, "thickness": 12},
@@ -248,7 +255,7 @@ def _edge_colour(goldstein: float | None) -> str:
 
 
 def _edge_width(weight: int) -> float:
-    return 0.8 if weight == 1 else 1.8 if weight <= 4 else 3.5
+    return 1.2 if weight == 1 else 2.2 if weight <= 4 else 4.0
 
 
 def _edge_hover(pair: Pair, lookup: Lookup) -> str:

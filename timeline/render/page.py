@@ -15,7 +15,7 @@ import plotly.io as pio
 from ..periods import period
 from ..records import Build
 from .controls import CONTROLS_JS, STYLE
-from .text import QUAD_NAMES, esc, event_actors, source_count, unique_events
+from .text import QUAD_NAMES, esc, event_actors, source_count, unique_events, web_link
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "scrollZoom": False}
 
@@ -118,7 +118,7 @@ def articles(build: Build) -> str:
     for outcome in read:
         doc = documents.get(outcome.doc or "")
         label = esc(doc.title or doc.id) if doc else esc(outcome.source)
-        if doc and doc.url.lower().startswith(("http://", "https://")):
+        if doc and web_link(doc.url):
             label = f'<a href="{esc(doc.url)}" target="_blank" rel="noopener noreferrer">{label}</a>'
         date = esc(doc.date) if doc and doc.date else ""
         count = per_doc.get(doc.id, 0) if doc else 0

@@ -53,8 +53,16 @@ SENTENCE_CHARS = 320
 
 
 def esc(text: str | None) -> str:
-    """Article text made inert for plotly labels and HTML pages."""
-    return html.escape(text or "", quote=True)
+    """Article text made inert for plotly labels and HTML pages (attribute values included).
+
+    Quotes become numeric references: plotly's labels decode those but print ``&quot;`` as it is.
+    """
+    return html.escape(text or "", quote=False).replace('"', "&#34;").replace("'", "&#x27;")
+
+
+def web_link(url: str) -> str:
+    """``url`` when it is an http(s) address, else nothing: a page never links ``javascript:`` and co."""
+    return url if url.lower().startswith(("http://", "https://")) and "\n" not in url else ""
 
 
 def quad_name(quad: int | None) -> str:
@@ -197,7 +205,7 @@ def event_hover(event: Event, lookup: Lookup) -> str:
     title = document.title if document and document.title else event.doc
     dated = f" · {esc(document.date)}" if document and document.date else ""
     lines.append(f"<i>{esc(title)}</i>{dated}")
-    if document and document.url:
+    if document and web_link(document.url):
         lines.append(esc(document.url))
     count = source_count(event)
     if count > 1:

@@ -32,6 +32,7 @@ from .text import (
     quad_name,
     source_count,
     unique_events,
+    web_link,
 )
 
 #: Lanes drawn for single actors; the less active ones share one lane.
@@ -107,29 +108,31 @@ def timeline_figure(build: Build, *, lanes: str = "actor", max_lanes: int = MAX_
             dated_traces.append(len(traces) - 1)
             y_by_actor.append(traces[-1]["y"])
             y_by_type.append([lane for _ in spans for lane in (kind, kind, None)])
-        traces.append(
-            {
-                "type": "scatter",
-                "x": [row.middle.isoformat() for row in rows],
-                "y": [by_actor[row.event.id] for row in rows],
-                "mode": "markers",
-                "name": f"{esc(kind)} · {quad_name(quad)}",
-                "hovertext": [event_hover(row.event, lookup) for row in rows],
-                "hoverinfo": "text",
-                "customdata": [_custom(row.event, lookup) for row in rows],
-                "marker": {
-                    "color": colour,
-                    "size": _sizes([row.event for row in rows]),
-                    "symbol": [_symbol(row) for row in rows],
-                    "line": {"width": 1, "color": colour},
-                },
-                "meta": {"type": kind, "part": "events"},
-                **group,
-            }
-        )
-        dated_traces.append(len(traces) - 1)
-        y_by_actor.append(traces[-1]["y"])
-        y_by_type.append([kind] * len(rows))
+        name = f"{esc(kind)} · {quad_name(quad)}"
+        if rows:
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": [row.middle.isoformat() for row in rows],
+                    "y": [by_actor[row.event.id] for row in rows],
+                    "mode": "markers",
+                    "name": name,
+                    "hovertext": [event_hover(row.event, lookup) for row in rows],
+                    "hoverinfo": "text",
+                    "customdata": [_custom(row.event, lookup) for row in rows],
+                    "marker": {
+                        "color": colour,
+                        "size": _sizes([row.event for row in rows]),
+                        "symbol": [_symbol(row) for row in rows],
+                        "line": {"width": 1, "color": colour},
+                    },
+                    "meta": {"type": kind, "part": "events"},
+                    **group,
+                }
+            )
+            dated_traces.append(len(traces) - 1)
+            y_by_actor.append(traces[-1]["y"])
+            y_by_type.append([kind] * len(rows))
         if undated[key]:
             traces.append(
                 {
@@ -147,7 +150,8 @@ def timeline_figure(build: Build, *, lanes: str = "actor", max_lanes: int = MAX_
                         "size": _sizes([e for _, e in undated[key]]),
                         "symbol": "circle-open",
                     },
-                    "showlegend": False,
+                    "name": name,
+                    "showlegend": not rows,  # the type's legend entry when it has no dated event
                     "meta": {"type": kind, "part": "undated"},
                     **group,
                 }
@@ -211,7 +215,7 @@ def _custom(event: Event, lookup: Lookup) -> str:
     cost a second each time.
     """
     document = lookup.documents.get(event.doc)
-    url = document.url.replace("\n", "") if document else ""
+    url = web_link(document.url) if document else ""
     return f"{' '.join(event_actors(event))}\n{url}"
 
 
@@ -318,7 +322,14 @@ def _layout(
         },
     )
     if n_undated:
-        layout["xaxis2"] = {"anchor": "y2", "zeroline": False, "showgrid": False, "tickfont": {"size": 10}}
+        layout["xaxis2"] = {
+            "anchor": "y2",
+            "zeroline": False,
+            "showgrid": False,
+            "tickfont": {"size": 10},
+            "tick0": 1,
+            "dtick": _step(n_undated),
+        }
         layout["yaxis2"] = {
             "domain": [1 - UNDATED_PX / area, 1],
             "anchor": "x2",
@@ -332,6 +343,16 @@ def _layout(
     elif not n_dated:
         layout["annotations"] = [_note("no dated events")]
     return layout
+
+
+def _step(n: int) -> int:
+    """A whole tick step (1, 2, 5, 10, 20, ...) giving at most about ten ticks over ``n`` positions."""
+    scale = 1
+    while True:
+        for step in (scale, 2 * scale, 5 * scale):
+            if n / step <= 10:
+                return step
+        scale *= 10
 
 
 def _note(text: str) -> dict[str, Any]:
