@@ -196,3 +196,36 @@ def test_the_report_of_a_real_build_opens_cleanly(browser: Chromium, nlp: Langua
     assert markers == len(result.events)
     browser.screenshot(tmp_path / "seed-report.png")
     json.dumps(browser.requests)  # kept for a look when debugging: every URL the page asked for
+
+
+def test_a_large_timeline_draws_its_markers_with_webgl(browser: Chromium, tmp_path: Path) -> None:
+    story = story_build()
+    fig = timeline_figure(story, webgl_above=0)  # as a build of more than 3,000 events would
+    write_atomic(tmp_path / "timeline.html", page(story, [("timeline", fig)], "Cairo"))
+    browser.errors.clear()
+    browser.open(
+        (tmp_path / "timeline.html").as_uri(),
+        ready="document.body && document.body.dataset.ready === '1' && "
+        "document.querySelector('#timeline .gl-canvas-context')",
+    )
+    drawn_points = js(
+        browser,
+        """return document.getElementById('timeline')._fullData
+          .filter(t => t.type === 'scattergl').reduce((n, t) => n + t._length, 0);""",
+    )
+    assert drawn_points == 6
+    curve, point = trace_of(browser, "rejected")
+    x, y = js(  # where the marker is on the screen: WebGL points are hovered by the mouse, not by index
+        browser,
+        f"""const gd = document.getElementById('timeline'), t = gd.data[{curve}];
+        const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
+        return [box.left + xa._offset + xa.d2p(t.x[{point}]), box.top + ya._offset + ya.d2p(t.y[{point}])];""",
+    )
+    browser.call("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
+    hover = browser.evaluate(
+        """new Promise(done => setTimeout(() => done(
+          (document.querySelector('#timeline .hoverlayer .hovertext') || {}).textContent || ''), 500))"""
+    )
+    assert "Egypt rejected Israel's proposal on Tuesday." in hover
+    assert browser.errors == []
+    browser.screenshot(tmp_path / "webgl-timeline.png", selector="#timeline")

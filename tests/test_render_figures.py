@@ -187,3 +187,11 @@ def test_a_long_sentence_is_cut_around_its_trigger_and_wrapped() -> None:
     assert "Egypt <b>rejected</b> it" in marked
     assert marked.startswith("…") and marked.endswith("…")
     assert all(len(line) <= 100 for line in marked.split("<br>"))
+
+
+def test_many_events_are_drawn_with_webgl_and_few_with_svg(story: Build) -> None:
+    def kinds(fig: go.Figure) -> set[str]:
+        return {t["type"] for t in fig.to_dict()["data"] if t["meta"]["part"] in ("events", "undated")}
+
+    assert kinds(timeline_figure(story)) == {"scatter"}
+    assert kinds(timeline_figure(story, webgl_above=5)) == {"scattergl"}

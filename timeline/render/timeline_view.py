@@ -41,6 +41,9 @@ OTHER_ACTORS = "other actors"
 NO_ACTOR = "no actor"
 UNDATED = "undated"
 LANE_PX = 22
+#: Markers beyond which the timeline draws with WebGL: SVG markers cost seconds by the ten thousand,
+#: twice over because the range slider redraws every SVG trace (it leaves WebGL ones out).
+WEBGL_ABOVE = 3000
 UNDATED_PX = 70
 
 Key = tuple[int | None, str]  # (quad class, event type): one legend group
@@ -59,8 +62,13 @@ class Placed:
         return self.first + (self.last - self.first) / 2
 
 
-def timeline_figure(build: Build, *, lanes: str = "actor", max_lanes: int = MAX_LANES) -> go.Figure:
-    """Events on a time axis: lanes per actor or per type (``lanes="actor"|"type"``, switchable)."""
+def timeline_figure(
+    build: Build, *, lanes: str = "actor", max_lanes: int = MAX_LANES, webgl_above: int = WEBGL_ABOVE
+) -> go.Figure:
+    """Events on a time axis: lanes per actor or per type (``lanes="actor"|"type"``, switchable).
+
+    Beyond ``webgl_above`` events the markers are drawn with WebGL (``scattergl``).
+    """
     lookup = Lookup.of(build)
     events = unique_events(build.events)
     keys = sorted({_key(e) for e in events}, key=_key_order)
@@ -80,6 +88,7 @@ def timeline_figure(build: Build, *, lanes: str = "actor", max_lanes: int = MAX_
     by_actor, actor_order = actor_lanes(dated, lookup, max_lanes)
     type_order = list(dict.fromkeys(kind for quad, kind in keys if placed[(quad, kind)]))
 
+    marker_type = "scattergl" if len(events) > webgl_above else "scatter"
     traces: list[dict[str, Any]] = []
     dated_traces: list[int] = []
     y_by_actor: list[list[str | None]] = []
@@ -112,7 +121,7 @@ def timeline_figure(build: Build, *, lanes: str = "actor", max_lanes: int = MAX_
         if rows:
             traces.append(
                 {
-                    "type": "scatter",
+                    "type": marker_type,
                     "x": [row.middle.isoformat() for row in rows],
                     "y": [by_actor[row.event.id] for row in rows],
                     "mode": "markers",
@@ -136,7 +145,7 @@ def timeline_figure(build: Build, *, lanes: str = "actor", max_lanes: int = MAX_
         if undated[key]:
             traces.append(
                 {
-                    "type": "scatter",
+                    "type": marker_type,
                     "x": [n for n, _ in undated[key]],
                     "y": [f"{UNDATED} ({story})"] * len(undated[key]),
                     "xaxis": "x2",
