@@ -107,7 +107,7 @@ def network_figure(
     nodes = sorted(counts, key=lambda a: (-counts[a], lookup.name(a).casefold(), a))
     all_pairs = interactions(events)
     pairs = all_pairs[:max_edges]
-    positions = spring_positions(nodes, pairs, seed=seed)
+    positions = spring_positions(nodes, all_pairs, seed=seed)  # every pair pulls, drawn or not
     partners: dict[str, Counter[str]] = defaultdict(Counter)
     for pair in all_pairs:
         partners[pair.source][pair.target] += len(pair.events)

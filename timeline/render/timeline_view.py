@@ -336,7 +336,7 @@ def _layout(
             "zeroline": False,
             "showgrid": False,
             "tickfont": {"size": 10},
-            "tick0": 1,
+            "tick0": 1 if n_undated <= 10 else 0,
             "dtick": _step(n_undated),
         }
         layout["yaxis2"] = {
