@@ -127,7 +127,7 @@ def network_figure(
                 "name": esc(kind or "unknown"),
                 "text": [esc(lookup.name(a)) if a in labelled else "" for a in members],
                 "textposition": "top center",
-                "textfont": {"size": 11},
+                "textfont": {"size": 11, "shadow": "auto"},  # a halo keeps labels legible over edges
                 "hovertext": [_node_hover(a, kind, counts[a], partners[a], lookup) for a in members],
                 "hoverinfo": "text",
                 "customdata": members,
