@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from timeline.records import Build
@@ -65,3 +67,10 @@ def test_each_view_alone_holds_only_its_figure(story: Build) -> None:
     alone = page(story, [("network", network_figure(story))], "Actor network")
     assert 'id="network"' in alone and 'id="timeline"' not in alone
     assert alone.count("window.PlotlyConfig") == 1
+
+
+def test_a_build_read_back_without_its_inputs_still_lists_its_articles(story: Build) -> None:
+    loaded = dataclasses.replace(story, outcomes=())
+    text = page(loaded, [("timeline", timeline_figure(loaded))], "Cairo")
+    assert "<h2>Articles read (3)</h2>" in text
+    assert "Egypt hosts Hamas" in text

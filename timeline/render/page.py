@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from ..periods import period
-from ..records import Build
+from ..records import Build, Outcome
 from .controls import CONTROLS_JS, STYLE
 from .text import QUAD_NAMES, esc, event_actors, source_count, unique_events, web_link
 
@@ -114,6 +114,8 @@ def articles(build: Build) -> str:
     per_doc = Counter(e.doc for e in unique_events(build.events))
     read = [o for o in build.outcomes if o.status == "read"]
     skipped = [o for o in build.outcomes if o.status != "read"]
+    if not build.outcomes:  # a build loaded back from events.json keeps its documents, not its inputs
+        read = [Outcome(d.source or d.id, "read", doc=d.id) for d in build.documents]
     rows = []
     for outcome in read:
         doc = documents.get(outcome.doc or "")
