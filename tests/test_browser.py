@@ -106,6 +106,19 @@ def test_hovering_a_marker_shows_its_sentence_and_article(report: Chromium) -> N
     assert "Talks in Cairo stall" in hover
 
 
+def test_hovering_an_edge_lists_the_events_between_the_pair(report: Chromium) -> None:
+    hover = js(
+        report,
+        """const gd = document.getElementById('network');
+        const curve = gd.data.findIndex(t => t.meta && t.meta.part === 'arrows');
+        const point = gd.data[curve].customdata.indexOf('a-egypt\\na-hamas');
+        Plotly.Fx.hover('network', [{curveNumber: curve, pointNumber: point}], 'xy');
+        return document.querySelector('#network .hoverlayer .hovertext').textContent;""",
+    )
+    assert "Egypt → Hamas: 1 event, mean Goldstein +1.0" in hover
+    assert "2025-03-06 · CONSULT · …Egypt hosted Hamas leaders.…" in hover
+
+
 def test_the_script_article_is_inert_and_reads_as_text(report: Chromium) -> None:
     curve, point = trace_of(report, "said")
     hover = js(
