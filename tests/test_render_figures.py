@@ -195,3 +195,15 @@ def test_many_events_are_drawn_with_webgl_and_few_with_svg(story: Build) -> None
 
     assert kinds(timeline_figure(story)) == {"scatter"}
     assert kinds(timeline_figure(story, webgl_above=5)) == {"scattergl"}
+
+
+def test_only_the_most_active_actors_are_drawn_and_the_subtitle_says_so(story: Build) -> None:
+    fig = network_figure(story, max_actors=2)
+    assert sorted(c for t in traces(fig, "actors") for c in t["customdata"]) == ["a-egypt", "a-hamas"]
+    assert [c for t in traces(fig, "arrows") for c in t["customdata"]] == [
+        "a-egypt\na-hamas",
+        "a-hamas\na-egypt",
+    ]
+    assert "5 actors, 5 directed pairs; the 2 most active of 5 actors with 2 pairs drawn" in (
+        fig.layout.title.subtitle.text
+    )

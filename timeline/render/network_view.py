@@ -22,6 +22,9 @@ import plotly.io as pio
 from ..records import SOURCE, TARGET, Build, Event
 from .text import Lookup, esc, event_actors, kind_colour, source_count, unique_events
 
+#: Actors drawn, the most active first: a spring layout of thousands takes tens of seconds and is no
+#: more readable.
+MAX_ACTORS = 500
 #: Actors named on the picture; the others are named on hover.
 MAX_LABELS = 25
 #: Edges drawn; beyond this the weakest pairs are left out (and counted in the subtitle).
@@ -98,18 +101,30 @@ def spring_positions(
 
 
 def network_figure(
-    build: Build, *, max_labels: int = MAX_LABELS, max_edges: int = MAX_EDGES, seed: int = SEED
+    build: Build,
+    *,
+    max_actors: int = MAX_ACTORS,
+    max_labels: int = MAX_LABELS,
+    max_edges: int = MAX_EDGES,
+    seed: int = SEED,
 ) -> go.Figure:
-    """The actor network of a build: nodes per actor kind, edges binned by score and weight."""
+    """The actor network of a build: nodes per actor kind, edges binned by score and weight.
+
+    The ``max_actors`` most active actors are drawn, with the pairs between them (the ``max_edges``
+    strongest); the subtitle says how many were left out.
+    """
     lookup = Lookup.of(build)
     events = unique_events(build.events)
     counts = activity(events)
-    nodes = sorted(counts, key=lambda a: (-counts[a], lookup.name(a).casefold(), a))
-    all_pairs = interactions(events)
+    ranked = sorted(counts, key=lambda a: (-counts[a], lookup.name(a).casefold(), a))
+    nodes = ranked[:max_actors]
+    shown = set(nodes)
+    every_pair = interactions(events)
+    all_pairs = [p for p in every_pair if p.source in shown and p.target in shown]
     pairs = all_pairs[:max_edges]
     positions = spring_positions(nodes, all_pairs, seed=seed)  # every pair pulls, drawn or not
     partners: dict[str, Counter[str]] = defaultdict(Counter)
-    for pair in all_pairs:
+    for pair in every_pair:
         partners[pair.source][pair.target] += len(pair.events)
         partners[pair.target][pair.source] += len(pair.events)
     traces = _edges(pairs, positions, lookup)
@@ -139,13 +154,16 @@ def network_figure(
                 "meta": {"part": "actors"},
             }
         )
-    left_out = len(all_pairs) - len(pairs)
-    note = f"; the {len(pairs)} strongest of {len(all_pairs)} pairs drawn" if left_out else ""
+    drawn = f"the {len(nodes)} most active of {len(ranked)} actors" if len(ranked) > len(nodes) else ""
+    if len(pairs) < len(every_pair):
+        strongest = "strongest " if len(pairs) < len(all_pairs) else ""
+        drawn += f"{' with ' if drawn else ''}{len(pairs)} {strongest}pairs"
+    note = f"; {drawn} drawn" if drawn else ""
     layout: dict[str, Any] = dict(
         title={
             "text": "Who acted on whom",
             "subtitle": {
-                "text": f"{len(nodes)} actors, {len(all_pairs)} directed pairs{note}. "
+                "text": f"{len(ranked)} actors, {len(every_pair)} directed pairs{note}. "
                 "Node size: events; edge colour: mean Goldstein score (red conflict, green cooperation)"
             },
         },
