@@ -207,3 +207,22 @@ def test_only_the_most_active_actors_are_drawn_and_the_subtitle_says_so(story: B
     assert "5 actors, 5 directed pairs; the 2 most active of 5 actors with 2 pairs drawn" in (
         fig.layout.title.subtitle.text
     )
+
+
+def test_two_actors_of_one_name_get_lanes_told_apart_by_kind(story: Build) -> None:
+    jordan = [
+        dataclasses.replace(story.actors[0], id="a-jordan-country", name="Jordan", kind="GPE"),
+        dataclasses.replace(story.actors[0], id="a-jordan-river", name="Jordan", kind="LOC"),
+    ]
+    renamed = {"a-egypt": "a-jordan-country", "a-israel": "a-jordan-river"}
+    events = tuple(
+        dataclasses.replace(
+            e,
+            participants=tuple(
+                dataclasses.replace(p, actor=renamed.get(p.actor, p.actor)) for p in e.participants
+            ),
+        )
+        for e in story.events
+    )
+    fig = timeline_figure(dataclasses.replace(story, actors=(*story.actors, *jordan), events=events))
+    assert fig.layout.yaxis.categoryarray[:2] == ("Jordan", "Jordan (LOC)")

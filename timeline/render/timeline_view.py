@@ -182,9 +182,15 @@ def actor_lanes(events: Sequence[Event], lookup: Lookup, max_lanes: int) -> tupl
     activity = Counter(a for a in leads.values() if a is not None)
     ranked = sorted(activity, key=lambda a: (-activity[a], lookup.name(a).casefold(), a))
     labels: dict[str, str] = {}
+    taken: set[str] = set()
     for actor in ranked[:max_lanes]:
-        label = esc(lookup.name(actor))
-        labels[actor] = label if label not in labels.values() else f"{label} ({esc(actor)})"
+        name = esc(lookup.name(actor))
+        found = lookup.actors.get(actor)
+        kind = f"{name} ({esc(found.kind)})" if found and found.kind else name
+        # two actors of one name: tell them apart by kind, else by id
+        label = next(c for c in (name, kind, f"{name} ({esc(actor)})") if c not in taken)
+        labels[actor] = label
+        taken.add(label)
     rest = len(ranked) - len(labels)
     other = f"{OTHER_ACTORS} ({rest})"
     lane_of = {
