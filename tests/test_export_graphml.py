@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from timeline.export.graphml import read_graphml, safe_graph, to_graphml
-from timeline.export.text import clean_text
 from timeline.graph import actor_network, knowledge_graph
 from timeline.records import Build
+from timeline.text import clean_text
 
 from .exports_data import builds, story
 

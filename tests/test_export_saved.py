@@ -114,4 +114,4 @@ def test_a_dated_event_without_participants_still_renders(tmp_path: Path) -> Non
     build = story()
     lone = dataclasses.replace(build.events[0], participants=())
     write_all(dataclasses.replace(build, events=(lone,)), tmp_path)
-    assert "(no actor)" in (tmp_path / "timeline.html").read_text(encoding="utf-8")
+    assert "no actor" in (tmp_path / "timeline.html").read_text(encoding="utf-8")

@@ -8,8 +8,8 @@ import io
 from hypothesis import given, settings
 
 from timeline.export.tables import ACTOR_COLUMNS, EVENT_COLUMNS, actors_csv, events_csv
-from timeline.export.text import clean_text, spreadsheet_text
 from timeline.records import Build
+from timeline.text import clean_text, spreadsheet_text
 
 from .exports_data import SECOND, builds, story
 

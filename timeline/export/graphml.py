@@ -31,7 +31,7 @@ from networkx.readwrite.graphml import GraphMLWriter
 from ..errors import InputError
 from ..graph import LIST_SEPARATOR, build_from_graph
 from ..records import Build
-from .text import clean_text
+from ..text import clean_text
 
 Scalar = str | int | float | bool
 

@@ -13,7 +13,7 @@ import io
 from collections.abc import Sequence
 
 from ..records import OTHER, SOURCE, TARGET, Build
-from .text import spreadsheet_text
+from ..text import spreadsheet_text
 
 EVENT_COLUMNS = [
     "id",

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..periods import period
 from ..records import SOURCE, TARGET, Build, Document, Event
-from .text import clean_text
+from ..text import clean_text
 
 log = logging.getLogger(__name__)
 

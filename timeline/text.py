@@ -1,4 +1,4 @@
-"""Text made safe for the file formats: characters XML and spreadsheets cannot take, removed or guarded."""
+"""Text made safe for every output: characters XML, UTF-8 and spreadsheets cannot take, removed or guarded."""
 
 from __future__ import annotations
 

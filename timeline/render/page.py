@@ -1,0 +1,147 @@
+"""The HTML pages: a summary of the build, filters, the figures, and the articles read and skipped.
+
+This is the one place HTML is written. Every piece of article text is escaped; plotly.js is embedded
+once per page, so a page works from ``file://`` with no network.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from ..periods import period
+from ..records import Build, Outcome
+from .controls import CONTROLS_JS, STYLE
+from .text import QUAD_NAMES, esc, event_actors, source_count, unique_events, web_link
+
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "scrollZoom": False}
+
+
+def page(build: Build, figures: Sequence[tuple[str, go.Figure]], title: str) -> str:
+    """A self-contained HTML page: the build's summary, filters, then the figures (``(div id, figure)``)."""
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(title)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head><body>",
+        f"<header><h1>{esc(title)}</h1>{summary(build)}</header>",
+        filters(build),
+    ]
+    for number, (div_id, fig) in enumerate(figures):
+        plot = pio.to_html(
+            fig,
+            full_html=False,
+            include_plotlyjs=number == 0,
+            div_id=div_id,
+            config=PLOTLY_CONFIG,
+            validate=False,  # the figure was validated as it was built
+        )
+        parts.append(f'<section class="figure">{plot}</section>')
+    parts += [
+        '<section id="details" hidden><h2>Selected</h2><div id="details-body"></div>'
+        '<p><a id="details-link" target="_blank" rel="noopener noreferrer" hidden>open the article</a></p>'
+        "</section>",
+        articles(build),
+        f"<script>{CONTROLS_JS}</script>",
+        "</body></html>\n",
+    ]
+    return "\n".join(parts)
+
+
+def summary(build: Build) -> str:
+    """Counts and the date range, in one paragraph."""
+    events = unique_events(build.events)
+    read = sum(1 for o in build.outcomes if o.status == "read") if build.outcomes else len(build.documents)
+    skipped = sum(1 for o in build.outcomes if o.status != "read")
+    spans = [s for e in events if (s := period(e.time.value))]
+    undated = len(events) - len(spans)
+    several = sum(1 for e in events if source_count(e) > 1)
+    dates = (
+        f"events from {min(s[0] for s in spans)} to {max(s[1] for s in spans)}"
+        if spans
+        else "no dated events"
+    )
+    counts = [
+        f"{read} article{_s(read)} read, {skipped} skipped",
+        f"{len(build.actors)} actor{_s(len(build.actors))}",
+        f"{len(events)} event{_s(len(events))} ({undated} undated, {several} reported by several articles)",
+        f"{len(build.timexes)} time expression{_s(len(build.timexes))}",
+        dates,
+    ]
+    return f'<p class="summary">{esc(" · ".join(counts))}.</p>'
+
+
+def filters(build: Build) -> str:
+    """An actor picker (the most active first) and a toggle per event type, read by the page's script."""
+    events = unique_events(build.events)
+    activity = Counter(a for e in events for a in event_actors(e))
+    actors = {a.id: a for a in build.actors}
+    ranked = sorted(
+        activity, key=lambda a: (-activity[a], actors[a].name.casefold() if a in actors else a, a)
+    )
+    options = ['<option value="">all actors</option>']
+    for actor in ranked:
+        found = actors.get(actor)
+        name = found.name if found else actor
+        kind = f"{found.kind}, " if found and found.kind else ""
+        options.append(f'<option value="{esc(actor)}">{esc(name)} ({esc(kind)}{activity[actor]})</option>')
+    first_quad: dict[str, int | None] = {}
+    for quad, kind in sorted({(e.quad_class, e.type) for e in events}, key=_quad_order):
+        first_quad.setdefault(kind, quad)  # a type listed once, where its first quad class sorts
+    totals = Counter(e.type for e in events)
+    boxes = [
+        f'<label title="{esc(QUAD_NAMES.get(quad, QUAD_NAMES[None]))}">'
+        f'<input type="checkbox" value="{esc(kind)}" checked> {esc(kind)} ({totals[kind]})</label>'
+        for kind, quad in first_quad.items()
+    ]
+    return (
+        '<form class="filters" id="filters" onsubmit="return false">'
+        f'<label>Actor <select id="actor-pick">{"".join(options)}</select></label>'
+        f'<fieldset id="type-toggle"><legend>Event types</legend>{"".join(boxes) or "none"}</fieldset>'
+        '<button type="button" id="reset">show all</button>'
+        "</form>"
+    )
+
+
+def articles(build: Build) -> str:
+    """The articles read (with their event counts) and the inputs skipped, with the reason."""
+    documents = {d.id: d for d in build.documents}
+    per_doc = Counter(e.doc for e in unique_events(build.events))
+    read = [o for o in build.outcomes if o.status == "read"]
+    skipped = [o for o in build.outcomes if o.status != "read"]
+    if not build.outcomes:  # a build loaded back from events.json keeps its documents, not its inputs
+        read = [Outcome(d.source or d.id, "read", doc=d.id) for d in build.documents]
+    rows = []
+    for outcome in read:
+        doc = documents.get(outcome.doc or "")
+        label = esc(doc.title or doc.id) if doc else esc(outcome.source)
+        if doc and web_link(doc.url):
+            label = f'<a href="{esc(doc.url)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+        date = esc(doc.date) if doc and doc.date else ""
+        count = per_doc.get(doc.id, 0) if doc else 0
+        rows.append(f"<tr><td>{label}</td><td>{date}</td><td>{count}</td><td>{esc(outcome.source)}</td></tr>")
+    parts = [
+        f'<section class="articles"><h2>Articles read ({len(read)})</h2>',
+        "<table><thead><tr><th>title</th><th>date</th><th>events</th><th>source</th></tr></thead>",
+        f"<tbody>{''.join(rows)}</tbody></table>",
+    ]
+    if skipped:
+        parts.append(f"<h2>Skipped ({len(skipped)})</h2>")
+        parts.append("<table><thead><tr><th>input</th><th>why</th></tr></thead><tbody>")
+        parts += [f"<tr><td>{esc(o.source)}</td><td>{esc(o.reason)}</td></tr>" for o in skipped]
+        parts.append("</tbody></table>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _quad_order(key: tuple[int | None, str]) -> tuple[bool, int, str]:
+    return key[0] is None, key[0] or 0, key[1]
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
