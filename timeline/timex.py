@@ -1,66 +1,117 @@
-"""Time: find time expressions and normalise them to TIMEX3 values.
+"""Time: find the time expressions of an article and normalise them to TIMEX3 values.
 
-First version: spaCy's DATE and TIME spans, resolved by dateparser against the publication date.
+Spans come from :mod:`timeline.timex_spans`, values from :mod:`timeline.timex_values`. This module
+walks the expressions in story order and keeps what resolution needs: the anchor (the publication date,
+else the last absolute date mentioned), the tense of each expression's clause, and the story's last
+date (for "two days later"). dateparser, one parser per article anchored to its date, reads the odd
+calendar date the rules do not.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import re
 
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc
 
+from . import timex_words as W
 from .records import Timex
+from .timex_spans import candidate_spans
+from .timex_tense import tense_at
+from .timex_values import Context, Value, normalise
 
-GRANULARITY = {"day": "day", "week": "week", "month": "month", "year": "year", "time": "time"}
+log = logging.getLogger(__name__)
+
+_CALENDAR_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(list(W.MONTHS) + list(W.WEEKDAYS), key=len, reverse=True)) + r")\b", re.I
+)
+
+
+def parse_anchor(published: str | None) -> dt.datetime | None:
+    """The publication date (``2025-03-03`` or ``2025-03-03T12:00``) as a datetime; None when unreadable."""
+    if not published:
+        return None
+    try:
+        return dt.datetime.fromisoformat(published.strip())
+    except ValueError:
+        log.warning("publication date %r is not an ISO date; relative dates stay unresolved", published)
+        return None
 
 
 def find_timexes(doc: Doc, *, doc_id: str, published: str | None) -> tuple[Timex, ...]:
-    """Every DATE/TIME span of the article with its value (None when it cannot be placed)."""
-    parser = make_parser(published)
-    sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
+    """Every time expression of the article, in text order, with its value (None when it cannot be placed)."""
+    anchor = parse_anchor(published)
+    blank = Context()
+    spans = candidate_spans(doc, lambda text: normalise(text, blank))
+    sentence_of = {s.start: i for i, s in enumerate(doc.sents)} if spans else {}
+    fallback = _Fallback()
+    story: dt.date | None = None
     found = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        value, granularity = normalise(parser, ent.text) if parser else (None, None)
+    for span in spans:
+        ctx = Context(anchor=anchor, tense=tense_at(span.root), story=story)
+        value = normalise(span.text, ctx) or fallback.read(span.text, anchor)
+        if value is None:
+            value = Value("DATE", None, None)
+        day = _day_of(value)
+        if day is not None:
+            story = day
+            if anchor is None and value.absolute and value.granularity == "day":
+                anchor = dt.datetime.combine(day, dt.time())  # no publication date: the text's last date
         found.append(
             Timex(
                 doc=doc_id,
-                start=ent.start_char,
-                end=ent.end_char,
-                text=ent.text,
-                type=ent.label_,
-                value=value,
-                granularity=granularity,
-                sentence=sentence_of[ent.sent.start],
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                type=value.type,
+                value=value.value,
+                granularity=value.granularity,
+                sentence=sentence_of[span.sent.start],
             )
         )
     return tuple(found)
 
 
-def make_parser(published: str | None) -> DateDataParser | None:
-    """One dateparser per article, anchored to its publication date (never to the clock)."""
-    if published is None:
+def _day_of(value: Value) -> dt.date | None:
+    if value.value is None or value.granularity not in ("day", "part of day", "time"):
         return None
-    base = dt.datetime.fromisoformat(published)
-    return DateDataParser(
-        languages=["en"],
-        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True},
-    )
+    try:
+        return dt.date.fromisoformat(value.value[:10])
+    except ValueError:
+        return None
 
 
-def normalise(parser: DateDataParser, text: str) -> tuple[str | None, str | None]:
-    data = parser.get_date_data(text)
-    if data.date_obj is None:
-        return None, None
-    period = data.period or "day"
-    day = data.date_obj.date()
-    if period == "year":
-        return f"{day.year:04d}", "year"
-    if period == "month":
-        return f"{day.year:04d}-{day.month:02d}", "month"
-    if period == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year:04d}-W{week:02d}", "week"
-    return day.isoformat(), "day"
+class _Fallback:
+    """dateparser for calendar dates the rules miss: made once per article, and only if needed."""
+
+    def __init__(self) -> None:
+        self._parser: DateDataParser | None = None
+        self._base: dt.datetime | None = None
+
+    def read(self, text: str, anchor: dt.datetime | None) -> Value | None:
+        if anchor is None or not _CALENDAR_WORD.search(text):
+            return None
+        if self._parser is None or self._base != anchor:
+            self._base = anchor
+            self._parser = DateDataParser(
+                languages=["en"],
+                settings={"RELATIVE_BASE": anchor, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True},
+            )
+        try:
+            data = self._parser.get_date_data(text)
+        except (ValueError, OverflowError):
+            return None
+        if data.date_obj is None:
+            return None
+        day = data.date_obj.date()
+        period = data.period or "day"
+        if period == "year":
+            return Value("DATE", f"{day.year:04d}", "year")
+        if period == "month":
+            return Value("DATE", f"{day.year:04d}-{day.month:02d}", "month")
+        if period == "week":
+            year, week, _ = day.isocalendar()
+            return Value("DATE", f"{year:04d}-W{week:02d}", "week")
+        return Value("DATE", day.isoformat(), "day")

@@ -1,0 +1,148 @@
+"""Where the time expressions are: spaCy's DATE/TIME entities, repaired, plus what spaCy misses.
+
+Repairs: entities split at line breaks ("2010\\nJune 8, 2010"), ranges split into their ends ("from 2009
+to 2017"), modifiers trimmed ("more than a week" -> "a week"), deictic words taken in ("year" -> "this
+year"), neighbours merged ("Wednesday" + "morning"). Additions, found by one pass of a few patterns over
+the text: present/past/future references ("now", "recently"), ISO dates, years after a preposition
+("since 2019"), fiscal years. A span is kept only when :func:`accept` finds it temporal, so vote scores,
+ages, money and software versions do not pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+from . import timex_words as W
+
+#: leading words that are not part of the expression (TIMEX3 spans leave them out)
+TRIM = {
+    "just", "nearly", "about", "almost", "around", "approximately", "roughly", "some", "over", "only",
+    "since", "from", "until", "till", "by", "within", "for", "in", "on", "at", "during", "of", "circa",
+    "than", "more", "less", "least", "up", "to", "between", "after", "before", "as", "nearby", "-",
+}  # fmt: skip
+#: words before a span that belong in it ("year" -> "this year")
+TAKE_LEFT = {"this", "last", "next", "past", "coming", "previous", "current", "early", "late", "mid"}
+#: words that join the two ends of a range
+RANGE_JOINERS = {"to", "-", "\u2013", "and", "through", "until", "till", "or", "/", ",", "&"}
+
+_EXTRA = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((re.escape(r) for r in W.REFS if not r.startswith(("the ", "in "))), key=len, reverse=True))
+    + r"|\d{4}-\d{2}-\d{2}"
+    + r"|(?:(?<=\bsince )|(?<=\buntil )|(?<=\bbefore )|(?<=\bafter )|(?<=\bduring )|(?<=\bfrom )|(?<=\bby ))"
+    + r"[12]\d{3}\b"
+    + r"|(?:fiscal|financial) (?:year )?\d{4}|FY ?\d{2,4}"
+    + r")\b",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\b(?:aged?|age of|ages)\b", re.IGNORECASE)
+
+Normaliser = Callable[[str], object | None]
+
+
+def candidate_spans(doc: Doc, reads: Normaliser) -> list[Span]:
+    """Time expression spans of ``doc`` in text order, not overlapping.
+
+    ``reads(text)`` says whether the normaliser understands a stretch of words (its result, or None).
+    """
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            for piece in _lines(ent):
+                spans.extend(_repair(piece, reads))
+    taken = {t.i for s in spans for t in s}
+    for m in _EXTRA.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is not None and len(span) and not any(t.i in taken for t in span):
+            if span.text == span.text.lower() or span.text[0].isdigit() or not span.text.islower():
+                spans.append(span)
+                taken.update(t.i for t in span)
+    spans.sort(key=lambda s: s.start)
+    return [s for s in _merge(doc, spans, reads) if accept(s, reads)]
+
+
+def _lines(span: Span) -> list[Span]:
+    """Cut a span at line breaks: a dateline is never one expression with the line above it."""
+    pieces, start = [], span.start
+    for tok in span:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            end = tok.i if "\n" in tok.text else tok.i + 1
+            if end > start:
+                pieces.append(span.doc[start:end])
+            start = tok.i + 1
+    if start < span.end:
+        pieces.append(span.doc[start : span.end])
+    return pieces
+
+
+def _repair(span: Span, reads: Normaliser) -> list[Span]:
+    doc = span.doc
+    start, end = span.start, span.end
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")):
+        end -= 1
+    while end - start > 1 and doc[start].lower_ in TRIM and reads(doc[start + 1 : end].text) is not None:
+        start += 1
+    if start >= end:
+        return []
+    span = doc[start:end]
+    if reads(span.text) is None:
+        parts = _split_range(span, reads)
+        if parts:
+            return parts
+    while span.start > 0 and doc[span.start - 1].lower_ in TAKE_LEFT:
+        wider = doc[span.start - 1 : span.end]
+        if reads(wider.text) is None:
+            break
+        span = wider
+    return [span]
+
+
+def _split_range(span: Span, reads: Normaliser) -> list[Span]:
+    """'2009 to 2017', 'June 17, two days': the ends, when each one reads on its own."""
+    cuts = [t.i for t in span if t.lower_ in RANGE_JOINERS and span.start < t.i < span.end - 1]
+    if not cuts:
+        return []
+    bounds = [span.start, *cuts, span.end]
+    parts = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        a = a + 1 if a in cuts else a
+        while a < b and span.doc[a].lower_ in TRIM:
+            a += 1
+        if a < b and reads(span.doc[a:b].text) is not None:
+            parts.append(span.doc[a:b])
+    return parts if len(parts) >= 2 else []
+
+
+def _merge(doc: Doc, spans: list[Span], reads: Normaliser) -> list[Span]:
+    """Join neighbours that read as one finer expression: 'Wednesday' + 'morning', '2 p.m.' + 'on Monday'."""
+    merged: list[Span] = []
+    for span in spans:
+        if merged:
+            last = merged[-1]
+            gap = doc[last.end : span.start]
+            if span.start < last.end:
+                continue  # overlapping candidates: the first one found wins
+            if len(gap) <= 2 and all(t.lower_ in ("on", ",", "at", "of") for t in gap):
+                whole = doc[last.start : span.end]
+                if "\n" not in whole.text and reads(whole.text) is not None:
+                    merged[-1] = whole
+                    continue
+        merged.append(span)
+    return merged
+
+
+def accept(span: Span, reads: Normaliser) -> bool:
+    """Whether a span is a time expression at all: it reads, or holds a time word; never an age."""
+    text = span.text
+    before = span.doc[max(span.start - 3, 0) : span.start].text
+    if _AGE.search(before) or re.search(r"\byears?\W+old\b", text, re.IGNORECASE):
+        return False
+    if re.search(r"year\W+olds?\b", span.doc[span.start : min(span.end + 2, len(span.doc))].text, re.I):
+        return False
+    if reads(text) is not None:
+        return True
+    words = set(re.findall(r"[a-z.]+", text.lower()))
+    return bool(words & W.TIME_WORDS)
