@@ -83,8 +83,13 @@ def _repair(span: Span, reads: Normaliser) -> list[Span]:
     start, end = span.start, span.end
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")):
         end -= 1
-    while end - start > 1 and doc[start].lower_ in TRIM and reads(doc[start + 1 : end].text) is not None:
-        start += 1
+    first = start
+    while first < end - 1 and doc[first].lower_ in TRIM:
+        first += 1
+    if first > start and reads(doc[first:end].text) is not None:
+        start = first
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "long":
+        end += 2  # "decades-long" is one expression
     if start >= end:
         return []
     span = doc[start:end]
@@ -137,9 +142,9 @@ def _merge(doc: Doc, spans: list[Span], reads: Normaliser) -> list[Span]:
 def accept(span: Span, reads: Normaliser) -> bool:
     """Whether a span is a time expression at all: it reads, or holds a time word; never an age."""
     text = span.text
-    before = span.doc[max(span.start - 3, 0) : span.start].text
-    if _AGE.search(before) or re.search(r"\byears?\W+old\b", text, re.IGNORECASE):
-        return False
+    before = span.doc[max(span.start - 3, 0) : span.start].text.rpartition("\n")[2]
+    if text[:1].isdigit() and _AGE.search(before) or re.search(r"\byears?\W+old\b", text, re.I):
+        return False  # "aged 56", "at the age of 56", "15 years old"
     if re.search(r"year\W+olds?\b", span.doc[span.start : min(span.end + 2, len(span.doc))].text, re.I):
         return False
     if reads(text) is not None:

@@ -236,6 +236,8 @@ def decade_century(t: str, ctx: Context) -> Value | None:
         n = ordinal(m[1])
         return Value("DATE", f"{n - 1:02d}", "century", True) if n else None
     if m := re.fullmatch(rf"(?:the )?({_DEIX}) (decade|century)", t):
+        if t.startswith("the past "):
+            return None  # "the past decade" is a duration
         if ctx.anchor is None:
             return Value("DATE", None, m[2])
         step = _DEIXIS[m[1]]
@@ -293,12 +295,12 @@ def season(t: str, ctx: Context) -> Value | None:
 def deictic_day(t: str, ctx: Context) -> Value | None:
     """today, yesterday, tonight, this morning, (last|next) tuesday, friday morning."""
     part = None
-    if m := re.fullmatch(rf"(.+?) ({_PART})", t):
-        t, part = m[1], W.PARTS_OF_DAY[m[2]]
-    elif t == "tonight":
+    if t == "tonight":
         t, part = "today", "NI"
     elif t in ("this " + p for p in W.PARTS_OF_DAY):
         t, part = "today", W.PARTS_OF_DAY[t.split()[1]]
+    elif m := re.fullmatch(rf"(.+?) ({_PART})", t):
+        t, part = m[1], W.PARTS_OF_DAY[m[2]]
     day = _deictic_day(t, ctx)
     if day is None:
         return None
@@ -328,13 +330,17 @@ def _deictic_day(t: str, ctx: Context) -> Value | None:
 
 def deictic_period(t: str, ctx: Context) -> Value | None:
     """this week, last month, next year, last weekend, earlier this month ('earlier' already stripped)."""
-    m = re.fullmatch(rf"(?:the )?({_DEIX}) (week|weekend|month|year)", t)
+    if t.startswith("the past "):
+        return None  # "the past week" is a duration
+    m = re.fullmatch(rf"(?:the )?({_DEIX}) (week|weekend|month|year)", t) or re.fullmatch(
+        r"the ()(week|weekend|month|year)", t
+    )  # "the beginning of the year": this one
     if not m:
         return None
     a = _today(ctx)
     if a is None:
         return Value("DATE", None, "week" if m[2] == "weekend" else m[2])
-    step = _DEIXIS[m[1]]
+    step = _DEIXIS.get(m[1], 0)
     if m[2] in ("week", "weekend"):
         value = iso_week(a + dt.timedelta(weeks=step))
         return Value("DATE", value + ("-WE" if m[2] == "weekend" else ""), "week")
