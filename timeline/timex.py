@@ -97,7 +97,11 @@ class _Fallback:
             self._base = anchor
             self._parser = DateDataParser(
                 languages=["en"],
-                settings={"RELATIVE_BASE": anchor, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True},
+                settings={
+                    "RELATIVE_BASE": anchor,
+                    "PREFER_DATES_FROM": "past",
+                    "RETURN_TIME_AS_PERIOD": True,
+                },
             )
         try:
             data = self._parser.get_date_data(text)

@@ -10,6 +10,7 @@ ages, money and software versions do not pass.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -30,7 +31,9 @@ RANGE_JOINERS = {"to", "-", "\u2013", "and", "through", "until", "till", "or", "
 
 _EXTRA = re.compile(
     r"\b(?:"
-    + "|".join(sorted((re.escape(r) for r in W.REFS if not r.startswith(("the ", "in "))), key=len, reverse=True))
+    + "|".join(
+        sorted((re.escape(r) for r in W.REFS if not r.startswith(("the ", "in "))), key=len, reverse=True)
+    )
     + r"|\d{4}-\d{2}-\d{2}"
     + r"|(?:(?<=\bsince )|(?<=\buntil )|(?<=\bbefore )|(?<=\bafter )|(?<=\bduring )|(?<=\bfrom )|(?<=\bby ))"
     + r"[12]\d{3}\b"
@@ -57,9 +60,8 @@ def candidate_spans(doc: Doc, reads: Normaliser) -> list[Span]:
     for m in _EXTRA.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is not None and len(span) and not any(t.i in taken for t in span):
-            if span.text == span.text.lower() or span.text[0].isdigit() or not span.text.islower():
-                spans.append(span)
-                taken.update(t.i for t in span)
+            spans.append(span)
+            taken.update(t.i for t in span)
     spans.sort(key=lambda s: s.start)
     return [s for s in _merge(doc, spans, reads) if accept(s, reads)]
 
@@ -82,6 +84,8 @@ def _repair(span: Span, reads: Normaliser) -> list[Span]:
     doc = span.doc
     start, end = span.start, span.end
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "\u2019s")):
+        if end - start > 1 and re.fullmatch(r"\d{3}0", doc[end - 2].text) and doc[end - 1].lower_ != ".":
+            break  # "the 1980's" is a decade
         end -= 1
     first = start
     while first < end - 1 and doc[first].lower_ in TRIM:
@@ -112,7 +116,7 @@ def _split_range(span: Span, reads: Normaliser) -> list[Span]:
         return []
     bounds = [span.start, *cuts, span.end]
     parts = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         a = a + 1 if a in cuts else a
         while a < b and span.doc[a].lower_ in TRIM:
             a += 1
@@ -143,7 +147,7 @@ def accept(span: Span, reads: Normaliser) -> bool:
     """Whether a span is a time expression at all: it reads, or holds a time word; never an age."""
     text = span.text
     before = span.doc[max(span.start - 3, 0) : span.start].text.rpartition("\n")[2]
-    if text[:1].isdigit() and _AGE.search(before) or re.search(r"\byears?\W+old\b", text, re.I):
+    if (text[:1].isdigit() and _AGE.search(before)) or re.search(r"\byears?\W+old\b", text, re.I):
         return False  # "aged 56", "at the age of 56", "15 years old"
     if re.search(r"year\W+olds?\b", span.doc[span.start : min(span.end + 2, len(span.doc))].text, re.I):
         return False

@@ -71,8 +71,9 @@ def clean(text: str) -> str:
     t = re.sub(r"\b(a|p)\.?\s?m\b\.?", r"\1m", t)
     t = re.sub(r"\b([a-z]{3,5})\.", r"\1", t)
     t = re.sub(r"(?<=[a-z])-(?=[a-z0-9])", " ", t)
+    t = re.sub(r"(?<=\d0)'s\b", "s", t)  # "the 1980's"
     t = re.sub(r"'s\b", "", t)
-    t = re.sub(r"\s+", " ", t).strip(" ,.;:!?\"()[]")
+    t = re.sub(r"\s+", " ", t).strip(' ,.;:!?"()[]')
     return t
 
 
@@ -150,9 +151,8 @@ def iso_date(t: str, ctx: Context) -> Value | None:
         if day and m[4]:
             return Value("TIME", f"{day.isoformat()}T{m[4]}:{m[5]}", "time", True)
         return _day_value(day, absolute=day is not None)
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", t):
-        if 1 <= int(m[2]) <= 12:
-            return Value("DATE", t, "month", True)
+    if (m := re.fullmatch(r"(\d{4})-(\d{2})", t)) and 1 <= int(m[2]) <= 12:
+        return Value("DATE", t, "month", True)
     return None
 
 
@@ -228,10 +228,9 @@ def decade_century(t: str, ctx: Context) -> Value | None:
             return Value("DATE", None, "decade")
         y = _two_digit_year(int(m[1]) * 10, ctx)
         return Value("DATE", f"{y // 10:03d}" if y else None, "decade")
-    if m := re.fullmatch(r"(?:the )?(?:nineteen )?(\w+ies)", t):
-        if m[1] in W.DECADE_WORDS:
-            century = "19" if "nineteen" in t or ctx.anchor is None else str(ctx.anchor.year // 100 - 1)
-            return Value("DATE", f"{century}{W.DECADE_WORDS[m[1]]}", "decade", "nineteen" in t)
+    if (m := re.fullmatch(r"(?:the )?(?:nineteen )?(\w+ies)", t)) and m[1] in W.DECADE_WORDS:
+        century = "19" if "nineteen" in t or ctx.anchor is None else str(ctx.anchor.year // 100 - 1)
+        return Value("DATE", f"{century}{W.DECADE_WORDS[m[1]]}", "decade", "nineteen" in t)
     if m := re.fullmatch(rf"(?:the )?({_ORD}) century", t):
         n = ordinal(m[1])
         return Value("DATE", f"{n - 1:02d}", "century", True) if n else None
@@ -288,7 +287,7 @@ def season(t: str, ctx: Context) -> Value | None:
         return Value("DATE", f"{m[3]}-{code}", "season", True)
     if ctx.anchor is None:
         return Value("DATE", None, "season")
-    y = season_near(ctx.anchor.date(), code, _DEIXIS.get(m[1] or "", None), ctx.tense)
+    y = season_near(ctx.anchor.date(), code, _DEIXIS.get(m[1] or ""), ctx.tense)
     return Value("DATE", f"{y:04d}-{code}", "season")
 
 
@@ -317,7 +316,7 @@ def _deictic_day(t: str, ctx: Context) -> Value | None:
     if m := re.fullmatch(rf"(?:({_DEIX}) )?({_WEEKDAY})", t):
         if today is None:
             return Value("DATE", None, "day")
-        return _day_value(weekday_near(today, W.WEEKDAYS[m[2]], _DEIXIS.get(m[1] or "", None), ctx.tense))
+        return _day_value(weekday_near(today, W.WEEKDAYS[m[2]], _DEIXIS.get(m[1] or ""), ctx.tense))
     if t in W.HOLIDAYS or t.removeprefix("the ") in W.HOLIDAYS:
         month, day = W.HOLIDAYS[t.removeprefix("the ")]
         if today is None:
@@ -412,7 +411,9 @@ def duration(t: str, ctx: Context) -> Value | None:
         if t.endswith("s"):
             return _duration(None, unit)
         return _duration(1, unit) if unit in ("decade", "century") else None
-    m = re.fullmatch(rf"(?:(?:a|an) )?(?:({_NUM}|few|a few|several|many|some) )?({_UNIT})s?(?: and a half)?", t)
+    m = re.fullmatch(
+        rf"(?:(?:a|an) )?(?:({_NUM}|few|a few|several|many|some) )?({_UNIT})s?(?: and a half)?", t
+    )
     if not m or (m[1] is None and not m[2].endswith("s") and not t.startswith(("a ", "an "))):
         return None
     return _duration(number(m[1]) if m[1] else (1 if t.startswith(("a ", "an ")) else None), m[2])
