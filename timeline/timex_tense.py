@@ -30,8 +30,8 @@ def governing_verb(token: Token, *, max_steps: int = 6) -> Token | None:
 def tense(verb: Token) -> str | None:
     """Past, present or future of the clause headed by ``verb`` (None when nothing says)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX or any(a.lower_ == "going" for a in auxes):
+    words = {a.text.lower() for a in auxes}
+    if words & _FUTURE_AUX or any(a.text.lower() == "going" for a in auxes):
         return FUTURE
     if "to" in words and verb.tag_ == "VB":  # "plans to vote on Tuesday", "is expected to rise"
         return FUTURE
@@ -42,7 +42,7 @@ def tense(verb: Token) -> str | None:
     if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return PRESENT
     if verb.tag_ == "MD":
-        return FUTURE if verb.lower_ in _FUTURE_AUX else PRESENT
+        return FUTURE if verb.text.lower() in _FUTURE_AUX else PRESENT
     return None
 
 

@@ -94,10 +94,20 @@ def normalise(text: str, ctx: Context) -> Value | None:
     if t in W.REFS:
         return Value("DATE", W.REFS[t], "ref")
     for rule in RULES:
-        found = rule(t, ctx)
+        try:
+            found = rule(t, ctx)
+        except (OverflowError, ValueError):  # arithmetic past year 9999: no date, not a crash
+            return Value("DATE", None, None)
         if found is not None:
-            return found
+            return _bounded(found)
     return None
+
+
+def _bounded(found: Value) -> Value:
+    """No value beyond the year 9999 (a publication date at the end of the calendar plus 'next year')."""
+    if found.value and re.match(r"(?:FY)?\d{5}", found.value):
+        return Value(found.type, None, found.granularity, found.absolute)
+    return found
 
 
 # ---------------------------------------------------------------- numbers and helpers
