@@ -87,6 +87,16 @@ def test_durations_sets_and_references() -> None:
     assert value("recently") == "PAST_REF"
 
 
+def test_months_with_a_deictic_year_and_hyphenated_durations() -> None:
+    assert value("September this year") == "2025-09"
+    assert value("January of last year") == "2024-01"
+    assert value("last June") == "2024-06"
+    assert value("a 12-year sentence".removeprefix("a ").removesuffix(" sentence")) == "P12Y"
+    assert value("the past year") == "P1Y"
+    assert value("several months ago") == "PAST_REF"
+    assert value("recent years") == "PAST_REF"
+
+
 def test_clock_times_take_the_day_beside_them() -> None:
     assert value("2 p.m. on Monday, March 10", tense=FUTURE) == "2025-03-10T14:00"
     assert value("noon") == "2025-03-03T12:00"

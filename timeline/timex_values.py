@@ -58,7 +58,7 @@ _DEIX = "|".join(_DEIXIS)
 
 # modifiers kept out of the value (TIMEX3 puts them in ``mod``): "early 2009" is 2009
 _PREFIXES = re.compile(
-    r"^(?:the very beginning of|the beginning of|the start of|the end of|the middle of|the turn of|"
+    r"^(?:as early as|as late as|as recently as|as soon as|the very beginning of|the beginning of|the start of|the end of|the middle of|the turn of|"
     r"the early|the late|the mid|early|late|mid|earlier|later|around|about|nearly|approximately|"
     r"roughly|almost|more than|less than|over|under|at least|at most|just|only|up to|some|since|"
     r"from|until|till|through|by|on|in|at|during|for|of|as of|within|before|after|circa|ca)\s+"
@@ -70,7 +70,7 @@ def clean(text: str) -> str:
     t = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     t = re.sub(r"\b(a|p)\.?\s?m\b\.?", r"\1m", t)
     t = re.sub(r"\b([a-z]{3,5})\.", r"\1", t)
-    t = re.sub(r"(?<=[a-z])-(?=[a-z0-9])", " ", t)
+    t = re.sub(r"(?<=[a-z])-(?=[a-z0-9])|(?<=[a-z0-9]) ?- ?(?=[a-z])", " ", t)  # "12-year", "eight - year"
     t = re.sub(r"(?<=\d0)'s\b", "s", t)  # "the 1980's"
     t = re.sub(r"'s\b", "", t)
     t = re.sub(r"\s+", " ", t).strip(' ,.;:!?"()[]')
@@ -203,6 +203,15 @@ def calendar_date(t: str, ctx: Context) -> Value | None:
         return _day_value(_date(year, month, day))
     if m := re.fullmatch(rf"({_MONTH})(?: of)?,? (\d{{4}})", t):
         return Value("DATE", f"{int(m[2]):04d}-{W.MONTHS[m[1]]:02d}", "month", True)
+    if m := re.fullmatch(rf"({_MONTH})(?: of)? ({_DEIX}) year|({_DEIX}) ({_MONTH})", t):
+        if ctx.anchor is None:
+            return Value("DATE", None, "month")
+        today = ctx.anchor.date()
+        if m[1]:
+            return Value("DATE", f"{today.year + _DEIXIS[m[2]]:04d}-{W.MONTHS[m[1]]:02d}", "month")
+        month, step = W.MONTHS[m[4]], _DEIXIS[m[3]]
+        y = today.year + (step if step and (month - today.month) * step <= 0 else 0)
+        return Value("DATE", f"{y:04d}-{month:02d}", "month")
     if t in W.MONTHS:
         if ctx.anchor is None:
             return Value("DATE", None, "month")
@@ -361,6 +370,8 @@ def deictic_period(t: str, ctx: Context) -> Value | None:
 
 def relative_count(t: str, ctx: Context) -> Value | None:
     """'two weeks ago' (from the anchor), 'two days later' (from the story's last date), 'the next day'."""
+    if re.fullmatch(rf"(?:(?:a )?few|several|many|some) ({_UNIT})s? ago|recent ({_UNIT}|centuries)s?", t):
+        return Value("DATE", "PAST_REF", "ref")
     m = re.fullmatch(rf"({_NUM}) ({_UNIT})s? (ago|earlier|before|later|after|after that|afterwards)", t)
     if m:
         n = number(m[1])
@@ -414,13 +425,17 @@ def _shift(base: dt.datetime | None, n: float | None, unit: str, direction: int)
 
 def duration(t: str, ctx: Context) -> Value | None:
     """'15 years', 'a week', 'several months', 'the past decade', 'the next six months', 'decades long'."""
-    t = re.sub(r"^(?:the )?(?:past|last|next|previous|coming|following|first|final) ", "", t)
+    if re.fullmatch(r"(?:a )?half(?: an)? hour|half hour", t):
+        return Value("DURATION", "PT30M", "duration")
+    stretch = re.match(r"the (?:past|last|next|previous|coming|following|first|final) ", t)
+    t = re.sub(r"^(?:the )?(?:past|last|next|previous|coming|following|first|final) |^the ", "", t)
     t = re.sub(r" (?:long|old|or so|straight|running|in a row)$", "", t)
     if re.fullmatch(rf"({_UNIT})s?", t):
         unit = t.rstrip("s") if t != "centuries" else "century"
         if t.endswith("s"):
             return _duration(None, unit)
-        return _duration(1, unit) if unit in ("decade", "century") else None
+        # "the past year" is a stretch of one year; a bare "decade" is ten years
+        return _duration(1, unit) if stretch or unit in ("decade", "century") else None
     m = re.fullmatch(
         rf"(?:(?:a|an) )?(?:({_NUM}|few|a few|several|many|some) )?({_UNIT})s?(?: and a half)?", t
     )

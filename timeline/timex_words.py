@@ -166,6 +166,7 @@ HOLIDAYS = {
     "new year's eve": (12, 31),
     "valentine's day": (2, 14),
     "halloween": (10, 31),
+    "may day": (5, 1),
     "independence day": (7, 4),
 }
 
