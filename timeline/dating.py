@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from .periods import period
 from .records import Event, EventTime, Timex
+from .timex_spans import line_breaks
 from .timex_tense import FUTURE, governing_verb, tense
 
 #: verbs that report speech or writing: their event is the report, made by the publication date
@@ -77,8 +78,8 @@ def date_events(
     """The events with ``time`` filled in."""
     if not events:
         return events
-    anchors = _anchors(doc, timexes)
-    breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+    breaks = line_breaks(doc)
+    anchors = _anchors(doc, timexes, breaks)
     triggers = [_trigger_token(doc, e) for e in events]
     tenses = [tense(tok) if tok is not None else None for tok in triggers]
     reports = [_reports(tok, t) for tok, t in zip(triggers, tenses, strict=True)]
@@ -103,10 +104,9 @@ def date_events(
     return tuple(result)
 
 
-def _anchors(doc: Doc, timexes: tuple[Timex, ...]) -> dict[int, list[_Anchor]]:
+def _anchors(doc: Doc, timexes: tuple[Timex, ...], breaks: list[int]) -> dict[int, list[_Anchor]]:
     """Dated DATE/TIME expressions by sentence (durations, sets and PAST_REF name no date)."""
     found: dict[int, list[_Anchor]] = {}
-    breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
     for t in timexes:
         if t.type not in ("DATE", "TIME") or period(t.value) is None:
             continue

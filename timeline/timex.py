@@ -9,11 +9,13 @@ calendar date the rules do not.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import re
 
 from dateparser.date import DateDataParser
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from . import timex_words as W
@@ -24,9 +26,9 @@ from .timex_values import Context, Value, normalise
 
 log = logging.getLogger(__name__)
 
-_CALENDAR_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted(list(W.MONTHS) + list(W.WEEKDAYS), key=len, reverse=True)) + r")\b", re.I
-)
+# dateparser fills in what is missing ("25 Thursday" becomes the 25th of the anchor's month), so it
+# only sees words with a month name and a number: calendar dates in a layout the rules do not know
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(W.MONTHS, key=len, reverse=True)) + r")\b", re.I)
 
 
 def parse_anchor(published: str | None) -> dt.datetime | None:
@@ -44,8 +46,15 @@ def find_timexes(doc: Doc, *, doc_id: str, published: str | None) -> tuple[Timex
     """Every time expression of the article, in text order, with its value (None when it cannot be placed)."""
     anchor = parse_anchor(published)
     blank = Context()
-    spans = candidate_spans(doc, lambda text: normalise(text, blank))
-    sentence_of = {s.start: i for i, s in enumerate(doc.sents)} if spans else {}
+    memo: dict[str, Value | None] = {}  # span repairs ask about the same words several times
+
+    def reads(text: str) -> Value | None:
+        if text not in memo:
+            memo[text] = normalise(text, blank)
+        return memo[text]
+
+    spans = candidate_spans(doc, reads)
+    starts = sentence_starts(doc) if spans else []
     fallback = _Fallback()
     story: dt.date | None = None
     found = []
@@ -68,10 +77,18 @@ def find_timexes(doc: Doc, *, doc_id: str, published: str | None) -> tuple[Timex
                 type=value.type,
                 value=value.value,
                 granularity=value.granularity,
-                sentence=sentence_of[span.sent.start],
+                sentence=bisect.bisect_right(starts, span.start) - 1,
             )
         )
     return tuple(found)
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token index of every sentence start, read in one array call (walking ``doc.sents`` is slower)."""
+    if not doc.has_annotation("SENT_START"):
+        return [s.start for s in doc.sents]
+    starts: list[int] = (doc.to_array([SENT_START]) == 1).nonzero()[0].tolist()
+    return starts if starts[:1] == [0] else [0, *starts]
 
 
 def _day_of(value: Value) -> dt.date | None:
@@ -91,7 +108,7 @@ class _Fallback:
         self._base: dt.datetime | None = None
 
     def read(self, text: str, anchor: dt.datetime | None) -> Value | None:
-        if anchor is None or not _CALENDAR_WORD.search(text):
+        if anchor is None or not _MONTH_WORD.search(text) or not re.search(r"\d", text):
             return None
         if self._parser is None or self._base != anchor:
             self._base = anchor

@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Callable
 
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, LOWER, SHAPE
 from spacy.tokens import Doc, Span
 
 from . import timex_words as W
@@ -41,6 +42,9 @@ _EXTRA = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+#: words an ``_EXTRA`` match starts with or holds: only windows around them are searched
+_CUE_WORDS = {w for ref in W.REFS for w in ref.split()} - {"the", "in", "at", "more", "most", "near", "right"}
+_CUE_WORDS |= {"since", "until", "before", "after", "during", "from", "by", "fiscal", "financial", "fy"}
 _AGE = re.compile(r"\b(?:aged?|age of|ages)\b", re.IGNORECASE)
 
 Normaliser = Callable[[str], object | None]
@@ -52,18 +56,67 @@ def candidate_spans(doc: Doc, reads: Normaliser) -> list[Span]:
     ``reads(text)`` says whether the normaliser understands a stretch of words (its result, or None).
     """
     spans: list[Span] = []
-    for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME"):
-            for piece in _lines(ent):
-                spans.extend(_repair(piece, reads))
+    for ent in time_entities(doc):
+        for piece in _lines(ent):
+            spans.extend(_repair(piece, reads))
     taken = {t.i for s in spans for t in s}
-    for m in _EXTRA.finditer(doc.text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
-        if span is not None and len(span) and not any(t.i in taken for t in span):
+    for span in _extra_spans(doc):
+        if not any(t.i in taken for t in span):
             spans.append(span)
             taken.update(t.i for t in span)
     spans.sort(key=lambda s: s.start)
     return [s for s in _merge(doc, spans, reads) if accept(s, reads)]
+
+
+def _extra_spans(doc: Doc) -> list[Span]:
+    """What spaCy misses, found by the patterns of ``_EXTRA`` around the few tokens that can start them.
+
+    Reads token arrays rather than ``doc.text`` (which rebuilds the whole string on every call).
+    """
+    strings = doc.vocab.strings
+    cues = {strings.add(w) for w in _CUE_WORDS}
+    shapes = {strings.add(w) for w in ("dddd-dd-dd", "XXdddd", "XXdd")}
+    rows = doc.to_array([LOWER, SHAPE]).tolist()
+    found: list[Span] = []
+    done = -1
+    for i, (lower, shape) in enumerate(rows):
+        if i <= done or (lower not in cues and shape not in shapes):
+            continue
+        window = doc[max(i - 1, 0) : min(i + 4, len(doc))]
+        for m in _EXTRA.finditer(window.text):
+            start = window.start_char + m.start()
+            span = doc.char_span(start, start + len(m[0]), alignment_mode="contract")
+            if (
+                span is not None
+                and len(span)
+                and span.start >= i - 1
+                and not any(f.end > span.start for f in found)
+            ):
+                found.append(span)
+                done = span.end - 1
+    return found
+
+
+def line_breaks(doc: Doc) -> list[int]:
+    """Character offsets of the line breaks of ``doc`` (spaCy keeps each run of them as a space token)."""
+    flags = doc.to_array([IS_SPACE]).tolist()
+    return [doc[i].idx + doc[i].text.index("\n") for i, f in enumerate(flags) if f and "\n" in doc[i].text]
+
+
+def time_entities(doc: Doc) -> list[Span]:
+    """spaCy's DATE and TIME entities, read from arrays: ``doc.ents`` makes an object per token."""
+    if not doc.has_annotation("ENT_IOB"):
+        return []
+    labels = {doc.vocab.strings.add("DATE"), doc.vocab.strings.add("TIME")}
+    rows = doc.to_array([ENT_IOB, ENT_TYPE]).tolist()
+    found, start = [], None
+    for i, (iob, label) in enumerate([*rows, [2, 0]]):  # a sentinel O closes the last entity
+        if start is not None and (iob != 1 or label != rows[start][1]):
+            found.append(doc[start:i])
+            start = None
+        if iob == 3 and label in labels:
+            start = i
+    return found
 
 
 def _lines(span: Span) -> list[Span]:
@@ -97,6 +150,9 @@ def _repair(span: Span, reads: Normaliser) -> list[Span]:
     if start >= end:
         return []
     span = doc[start:end]
+    last_is_stray = end - start > 2 and doc[end - 1].like_num and reads(span.text) is None
+    if last_is_stray and reads(doc[start : end - 1].text) is not None:  # "May 2, 2013 12": a page number
+        span = doc[start : end - 1]
     if reads(span.text) is None:
         parts = _split_range(span, reads)
         if parts:

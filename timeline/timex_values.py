@@ -183,6 +183,12 @@ def numeric_date(t: str, ctx: Context) -> Value | None:
 def calendar_date(t: str, ctx: Context) -> Value | None:
     """'monday, march 10', 'march 6, 2008', '6 march 2008', 'the 6th of march', 'march 2008', 'march'."""
     t = re.sub(rf"^(?:{_WEEKDAY}),? (?:the )?", "", t)
+    m = re.fullmatch(rf"(.*\d.*?)(?: of)?,? ({_DEIX}) year", t)  # "December 15 of this year"
+    if m and calendar_date(m[1], ctx) is not None:
+        if ctx.anchor is None:
+            return Value("DATE", None, "day")
+        placed = calendar_date(f"{m[1]} {ctx.anchor.year + _DEIXIS[m[2]]}", ctx)
+        return Value(placed.type, placed.value, placed.granularity) if placed else None
     month_day = re.fullmatch(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}|'\d{{2}}))?", t)
     day_month = re.fullmatch(
         rf"(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH}),?(?: (\d{{4}}|'\d{{2}}))?", t
@@ -317,6 +323,8 @@ def deictic_day(t: str, ctx: Context) -> Value | None:
         t, part = "today", "NI"
     elif t in ("this " + p for p in W.PARTS_OF_DAY):
         t, part = "today", W.PARTS_OF_DAY[t.split()[1]]
+    elif t == "last night":
+        t, part = "yesterday", "NI"
     elif m := re.fullmatch(rf"(.+?) ({_PART})", t):
         t, part = m[1], W.PARTS_OF_DAY[m[2]]
     day = _deictic_day(t, ctx)
@@ -329,7 +337,7 @@ def deictic_day(t: str, ctx: Context) -> Value | None:
 
 def _deictic_day(t: str, ctx: Context) -> Value | None:
     today = _today(ctx)
-    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "last": -1}
     if t in offsets:
         return _day_value(today + dt.timedelta(days=offsets[t]) if today else None)
     if m := re.fullmatch(rf"(?:({_DEIX}) )?({_WEEKDAY})", t):
@@ -372,6 +380,9 @@ def relative_count(t: str, ctx: Context) -> Value | None:
     """'two weeks ago' (from the anchor), 'two days later' (from the story's last date), 'the next day'."""
     if re.fullmatch(rf"(?:(?:a )?few|several|many|some) ({_UNIT})s? ago|recent ({_UNIT}|centuries)s?", t):
         return Value("DATE", "PAST_REF", "ref")
+    t = re.sub(r"^(?:a )?couple(?: of)? ", "two ", t)
+    if m := re.fullmatch(rf"({_NUM}) ({_UNIT})s? from (?:now|today)", t):
+        return _shift(ctx.anchor, number(m[1]), m[2], 1)
     m = re.fullmatch(rf"({_NUM}) ({_UNIT})s? (ago|earlier|before|later|after|after that|afterwards)", t)
     if m:
         n = number(m[1])
@@ -430,6 +441,7 @@ def duration(t: str, ctx: Context) -> Value | None:
     stretch = re.match(r"the (?:past|last|next|previous|coming|following|first|final) ", t)
     t = re.sub(r"^(?:the )?(?:past|last|next|previous|coming|following|first|final) |^the ", "", t)
     t = re.sub(r" (?:long|old|or so|straight|running|in a row)$", "", t)
+    t = re.sub(r"^(?:a )?couple(?: of)? ", "two ", t)
     if re.fullmatch(rf"({_UNIT})s?", t):
         unit = t.rstrip("s") if t != "centuries" else "century"
         if t.endswith("s"):
