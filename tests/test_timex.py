@@ -186,6 +186,21 @@ def test_ranges_give_both_ends(nlp: Language) -> None:
     assert [(t.text, t.value) for t in found] == [("2009", "2009"), ("2017", "2017"), ("2019", "2019")]
 
 
+def test_the_far_end_of_a_range_spacy_missed_is_found(nlp: Language) -> None:
+    doc = nlp("He has led the party since 2019 and served from 2009 to 2017.")
+    found = find_timexes(doc, doc_id="r", published="2025-03-03")
+    assert [t.value for t in found] == ["2019", "2009", "2017"]
+
+
+def test_a_clock_time_and_its_day_are_one_expression(nlp: Language) -> None:
+    found = find_timexes(
+        nlp("The meeting is at 2 p.m. on Monday, March 10."), doc_id="c", published="2025-03-03"
+    )
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("2 p.m. on Monday, March 10", "TIME", "2025-03-10T14:00")
+    ]
+
+
 def test_a_date_line_is_not_glued_to_the_title_above_it(nlp: Language) -> None:
     doc = nlp("Apple unveils iPhone 4 at WWDC 2010\nJune 8, 2010\nYesterday, Apple unveiled the phone.")
     found = find_timexes(doc, doc_id="d", published="2010-06-08")

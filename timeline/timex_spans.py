@@ -64,6 +64,7 @@ def candidate_spans(doc: Doc, reads: Normaliser) -> list[Span]:
         if not any(t.i in taken for t in span):
             spans.append(span)
             taken.update(t.i for t in span)
+    spans.extend(_range_ends(doc, spans, taken))
     spans.sort(key=lambda s: s.start)
     return [s for s in _merge(doc, spans, reads) if accept(s, reads)]
 
@@ -94,6 +95,19 @@ def _extra_spans(doc: Doc) -> list[Span]:
             ):
                 found.append(span)
                 done = span.end - 1
+    return found
+
+
+def _range_ends(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+    """The far end of a year range spaCy left out: '2009' found, '... to 2017' not."""
+    found = []
+    for span in spans:
+        i = span.end
+        if i + 1 >= len(doc) or i + 1 in taken or doc[i].lower_ not in RANGE_JOINERS - {",", "/"}:
+            continue
+        if re.fullmatch(r"[12]\d{3}", span[-1].text) and re.fullmatch(r"[12]\d{3}", doc[i + 1].text):
+            found.append(doc[i + 1 : i + 2])
+            taken.add(i + 1)
     return found
 
 
