@@ -15,8 +15,8 @@ from spacy.vocab import Vocab
 
 from timeline.periods import period
 from timeline.timex import find_timexes
-from timeline.timex_tense import FUTURE, PAST, PRESENT, tense_at
-from timeline.timex_values import Context, normalise
+from timeline.timex.tense import FUTURE, PAST, PRESENT, tense_at
+from timeline.timex.values import Context, normalise
 
 CASES = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "timex_cases.tsv"
 MONDAY = dt.datetime(2025, 3, 3)  # a Monday

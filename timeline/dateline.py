@@ -14,8 +14,8 @@ import logging
 import re
 
 from .records import Document
-from .timex_calendar import nearest_year
-from .timex_values import Context, clean, normalise
+from .timex.nearest import nearest_year
+from .timex.values import Context, clean, normalise
 
 log = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Token
 
 from .periods import period
 from .records import Event, EventTime, Timex
-from .timex_spans import line_breaks
-from .timex_tense import FUTURE, governing_verb, tense
+from .timex.spans import line_breaks
+from .timex.tense import FUTURE, governing_verb, tense
 
 #: verbs that report speech or writing: their event is the report, made by the publication date
 REPORTING = frozenset(

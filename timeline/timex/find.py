@@ -18,11 +18,11 @@ from dateparser.date import DateDataParser
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from . import timex_words as W
-from .records import Timex
-from .timex_spans import candidate_spans
-from .timex_tense import tense_at
-from .timex_values import Context, Value, normalise
+from ..records import Timex
+from . import words as W
+from .spans import candidate_spans
+from .tense import tense_at
+from .values import Context, Value, normalise
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from spacy.attrs import ENT_IOB, ENT_TYPE, IS_SPACE, LOWER, SHAPE
 from spacy.tokens import Doc, Span
 
-from . import timex_words as W
+from . import words as W
 
 #: leading words that are not part of the expression (TIMEX3 spans leave them out)
 TRIM = {
