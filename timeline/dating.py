@@ -1,13 +1,19 @@
 """Dating events: each event takes a date from the time expressions around it, with the basis recorded.
 
-In order: a time expression attached to the event's own clause (``explicit``); else the nearest one in
-its sentence whose clause has the event's tense (``explicit``); else the date of an explicitly dated
-event in the same or a neighbouring sentence of the same paragraph, again of the same tense
-(``inherited``); else, for a reporting verb ("said") or a headline verb not in the future, the
-publication date (``document``). Reporting verbs skip the sentence and neighbour steps: "said" is the
-report, not the reported event, and happens at the time of writing. A line break is a hard boundary
-(a title is not dated by the dateline under it). Anything else stays undated (``none``) and keeps its
-story order.
+In order:
+
+1. a time expression attached to the event's own clause (``explicit``); a reporting verb ("said")
+   takes only this one, since the other dates of its sentence belong to what was reported;
+2. the nearest one in its sentence whose clause has the event's tense (``explicit``);
+3. for a reporting verb, the publication date (``document``): the report is made by the time of writing;
+4. the date of an explicitly dated event in the same or a neighbouring sentence of the same paragraph,
+   again of the same tense (``inherited``);
+5. for any other event not in the future, the publication date (``document``): news reports what had
+   happened by its date, and on the timeline dev set this beats leaving such events undated.
+
+A line break is a hard boundary (a title is not dated by the dateline under it). Future events without a
+date, and every undated event of an article without a publication date, stay undated (``none``) and
+keep their story order.
 """
 
 from __future__ import annotations
