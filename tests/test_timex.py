@@ -16,7 +16,7 @@ from spacy.vocab import Vocab
 from timeline.periods import period
 from timeline.timex import find_timexes
 from timeline.timex.tense import FUTURE, PAST, PRESENT, tense_at
-from timeline.timex.values import Context, normalise
+from timeline.timex.values import Context, Value, normalise
 
 CASES = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "timex_cases.tsv"
 MONDAY = dt.datetime(2025, 3, 3)  # a Monday
@@ -82,6 +82,8 @@ def test_durations_sets_and_references() -> None:
     assert value("the past decade") == "P10Y"
     assert value("36 hours") == "PT36H"
     assert value("annual") == "P1Y"
+    assert normalise("a week", Context()) == Value("DURATION", "P1W", "duration")
+    assert normalise("twice a week", Context()) == Value("SET", "P1W", "set")
     assert value("every Monday") == "XXXX-WXX-1"
     assert value("currently") == "PRESENT_REF"
     assert value("recently") == "PAST_REF"

@@ -179,13 +179,13 @@ def set_(t: str, ctx: Context) -> Value | None:
     """'every six months', 'annual', 'each year', 'twice a week', 'every monday'."""
     if t in W.SET_WORDS:
         return Value("SET", W.SET_WORDS[t], "set")
-    m = re.fullmatch(rf"(?:every|each|per|a|an) (?:({NUM}|other) )?({UNIT})s?", t)
+    m = re.fullmatch(rf"(?:every|each|per) (?:({NUM}|other) )?({UNIT})s?", t)
     if m and m[2]:
         n = 2 if m[1] == "other" else number(m[1]) if m[1] else 1
         code, size, clock = W.UNITS[m[2] if m[2] != "centuries" else "century"]
         count = "X" if n is None else _count(n * size)
         return Value("SET", f"P{'T' if clock else ''}{count}{code}", "set")
-    if m := re.fullmatch(rf"(?:(?:once|twice|\w+ times) )?(?:a|per|every|each) ({UNIT})", t):
+    if m := re.fullmatch(rf"(?:once|twice|\w+ times) (?:a|an|per|every|each) ({UNIT})", t):
         code, size, clock = W.UNITS[m[1]]
         return Value("SET", f"P{'T' if clock else ''}{size}{code}", "set")
     if m := re.fullmatch(rf"(?:every|each) ({WEEKDAY})", t):
