@@ -69,6 +69,7 @@ def test_calendar_periods_of_every_granularity() -> None:
     assert value("fiscal 2008") == "FY2008"
     assert value("Q3 2024") == "2024-Q3"
     assert value("the first half of 2009") == "2009-H1"
+    assert value("H1 2024") == "2024-H1"
     assert value("the summer of 2024") == "2024-SU"
     assert value("the 1980's") == "198"
     assert value("the nineteenth century") == "18"
@@ -87,6 +88,12 @@ def test_durations_sets_and_references() -> None:
     assert value("every Monday") == "XXXX-WXX-1"
     assert value("currently") == "PRESENT_REF"
     assert value("recently") == "PAST_REF"
+
+
+def test_the_weekend_in_a_past_clause_written_midweek_is_the_one_just_gone() -> None:
+    wednesday = dt.datetime(2025, 3, 5)
+    assert value("the weekend", anchor=wednesday, tense=PAST) == "2025-W09-WE"
+    assert value("the weekend", anchor=wednesday, tense=FUTURE) == "2025-W10-WE"
 
 
 def test_months_with_a_deictic_year_and_hyphenated_durations() -> None:

@@ -160,6 +160,8 @@ def quarter_half(t: str, ctx: Context) -> Value | None:
         a = ctx.anchor.date()
         index = a.year * 4 + (a.month - 1) // 3 + DEIXIS[m[1]]
         return Value("DATE", f"{index // 4:04d}-Q{index % 4 + 1}", "quarter")
+    if m := re.fullmatch(r"h([12]) (\d{4})|(\d{4}) h([12])", t):
+        return Value("DATE", f"{m[2] or m[3]}-H{m[1] or m[4]}", "half", True)
     if m := re.fullmatch(r"(?:the )?(first|second) half(?: of (\d{4}))?", t):
         h = 1 if m[1] == "first" else 2
         if m[2]:

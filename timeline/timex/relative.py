@@ -14,6 +14,7 @@ from .base import (
     DEIXIS,
     NUM,
     PART,
+    PAST,
     UNIT,
     WEEKDAY,
     Context,
@@ -77,6 +78,8 @@ def deictic_period(t: str, ctx: Context) -> Value | None:
     if a is None:
         return Value("DATE", None, "week" if m[2] == "weekend" else m[2])
     step = DEIXIS.get(m[1], 0)
+    if m[2] == "weekend" and step == 0 and ctx.tense == PAST and a.weekday() < 5:
+        step = -1  # "fought over the weekend", written on a weekday: the weekend just gone
     if m[2] in ("week", "weekend"):
         value = iso_week(a + dt.timedelta(weeks=step))
         return Value("DATE", value + ("-WE" if m[2] == "weekend" else ""), "week")
