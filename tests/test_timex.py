@@ -15,6 +15,8 @@ from spacy.vocab import Vocab
 
 from timeline.periods import period
 from timeline.timex import find_timexes
+from timeline.timex.find import sentence_starts
+from timeline.timex.spans import line_breaks, time_entities
 from timeline.timex.tense import FUTURE, PAST, PRESENT, tense_at
 from timeline.timex.values import Context, Value, normalise
 
@@ -230,6 +232,15 @@ def test_offsets_index_the_text_as_given(nlp: Language) -> None:
     text = "Talks resumed last week, officials said on Tuesday."
     for t in find_timexes(nlp(text), doc_id="o", published="2025-03-03"):
         assert text[t.start : t.end] == t.text
+
+
+def test_the_array_readers_agree_with_spacys_own_views(nlp: Language) -> None:
+    text = "Apple sues Samsung\nMarch 6, 2008\nOn Monday, Apple sued. It will appeal next week at 2 p.m."
+    doc = nlp(text)
+    assert sentence_starts(doc) == [s.start for s in doc.sents]
+    ours = [(e.start, e.end) for e in time_entities(doc)]
+    assert ours == [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    assert line_breaks(doc) == [i for i, ch in enumerate(text) if ch == "\n"]
 
 
 # ------------------------------------------------------------------ tense, on hand-built parses
