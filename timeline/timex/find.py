@@ -1,6 +1,6 @@
 """Time: find the time expressions of an article and normalise them to TIMEX3 values.
 
-Spans come from :mod:`timeline.timex_spans`, values from :mod:`timeline.timex_values`. This module
+Spans come from :mod:`.spans`, values from :mod:`.values`. This module
 walks the expressions in story order and keeps what resolution needs: the anchor (the publication date,
 else the last absolute date mentioned), the tense of each expression's clause, and the story's last
 date (for "two days later"). dateparser, one parser per article anchored to its date, reads the odd

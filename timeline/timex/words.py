@@ -1,6 +1,6 @@
 """The English words time expressions are made of: calendar names, numbers, units, deictic modifiers.
 
-Kept apart from the rules so that :mod:`timeline.timex_values` reads as grammar, not as word lists.
+Kept apart so that the rules (:mod:`.absolute`, :mod:`.relative`) read as grammar, not as word lists.
 """
 
 from __future__ import annotations
