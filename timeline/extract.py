@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import find_entities
+from .dateline import with_dateline
 from .dating import date_events
 from .events import find_events
 from .nlp import parse
@@ -24,6 +25,7 @@ from .timex import find_timexes
 
 def extract(doc: Doc, document: Document) -> Extraction:
     """Run the actor, time and event stages over one parsed article."""
+    document = with_dateline(document)  # publication date: metadata > dateline > --date
     entities = find_entities(doc, doc_id=document.id)
     timexes = find_timexes(doc, doc_id=document.id, published=document.date)
     events = find_events(doc, doc_id=document.id, entities=entities)

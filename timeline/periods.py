@@ -12,6 +12,7 @@ SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_WEEKEND = re.compile(r"^(\d{4})-W(\d{2})-WE$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
@@ -27,7 +28,7 @@ def period(value: str | None) -> tuple[dt.date, dt.date] | None:
         return None
     try:
         return _period(value)
-    except ValueError:  # 2025-02-31, week 54: not a real period
+    except (ValueError, OverflowError):  # 2025-02-31, week 54, past year 9999: not a real period
         return None
 
 
@@ -38,6 +39,9 @@ def _period(value: str) -> tuple[dt.date, dt.date] | None:
     if m := _WEEK.match(value):
         monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
         return monday, monday + dt.timedelta(days=6)
+    if m := _WEEKEND.match(value):
+        saturday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6)
+        return saturday, saturday + dt.timedelta(days=1)
     if m := _MONTH.match(value):
         return _months(int(m[1]), int(m[2]), int(m[2]))
     if m := _QUARTER.match(value):

@@ -1,0 +1,126 @@
+"""Dating: the publication date from a dateline, and a date (with its basis) for every event."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from timeline.dateline import find_dateline, with_dateline
+from timeline.dating import date_events
+from timeline.periods import period
+from timeline.records import Document, Event, EventTime, Trigger
+from timeline.timex import find_timexes
+
+
+def _events(doc: Doc, *triggers: str) -> tuple[Event, ...]:
+    """One event per trigger word (its first occurrence), as the events stage would make it."""
+    sentences = list(doc.sents)
+    found = []
+    for word in triggers:
+        token = next(t for t in doc if t.text == word)
+        number = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+        trigger = Trigger(token.text, token.idx, token.idx + len(token), token.lemma_)
+        found.append(Event(f"e{token.idx}", "d", number, token.sent.text, trigger, ()))
+    return tuple(found)
+
+
+def dated(nlp: Language, text: str, published: str | None, *triggers: str) -> dict[str, EventTime]:
+    doc = nlp(text)
+    timexes = find_timexes(doc, doc_id="d", published=published)
+    events = date_events(doc, _events(doc, *triggers), timexes=timexes, published=published)
+    return {e.trigger.text: e.time for e in events}
+
+
+# ------------------------------------------------------------------ events
+
+
+def test_a_date_in_the_events_own_clause_is_explicit(nlp: Language) -> None:
+    times = dated(nlp, "Officials said on Tuesday that talks had failed.", "2025-03-03", "said")
+    assert times["said"] == EventTime("2025-02-25", "day", "explicit", "Tuesday")
+
+
+def test_a_future_event_takes_its_own_date_not_the_reports(nlp: Language) -> None:
+    text = "Apple said on Tuesday that it will launch the phone in March."
+    times = dated(nlp, text, "2025-03-03", "said", "launch")
+    assert times["said"].value == "2025-02-25"
+    assert (times["launch"].value, times["launch"].basis) == ("2025-03", "explicit")
+
+
+def test_a_reporting_verb_without_a_date_is_dated_by_the_paper(nlp: Language) -> None:
+    times = dated(nlp, "The minister said the border was open.", "2025-03-03", "said")
+    assert times["said"] == EventTime("2025-03-03", "day", "document")
+
+
+def test_an_undated_event_inherits_from_its_neighbour_in_the_paragraph(nlp: Language) -> None:
+    text = "Rebels attacked the town on Feb. 25. They burned the market."
+    times = dated(nlp, text, "2025-03-03", "attacked", "burned")
+    assert times["attacked"].basis == "explicit"
+    assert (times["burned"].value, times["burned"].basis) == ("2025-02-25", "inherited")
+
+
+def test_a_future_event_does_not_inherit_a_past_date(nlp: Language) -> None:
+    text = "Rebels attacked the town on Feb. 25. They will rebuild the market."
+    times = dated(nlp, text, "2025-03-03", "rebuild")
+    assert times["rebuild"] == EventTime()
+
+
+def test_without_a_publication_date_an_undated_report_stays_undated(nlp: Language) -> None:
+    times = dated(nlp, "The minister said the border was open.", None, "said")
+    assert times["said"] == EventTime(basis="none")
+
+
+def test_a_title_is_not_dated_by_the_date_line_under_it(nlp: Language) -> None:
+    text = "Apple unveils iPhone 4 at WWDC 2010\nJune 8, 2010\nYesterday, Jobs unveiled the phone."
+    times = dated(nlp, text, "2010-06-08", "unveiled")
+    assert (times["unveiled"].value, times["unveiled"].text) == ("2010-06-07", "Yesterday")
+
+
+def test_events_keep_their_order_and_everything_else(nlp: Language) -> None:
+    doc = nlp("They met on Monday. Nothing happened. They will meet again.")
+    events = _events(doc, "met", "happened", "meet")
+    out = date_events(doc, events, timexes=(), published=None)
+    assert [dataclasses.replace(e, time=EventTime()) for e in out] == list(events)
+
+
+# ------------------------------------------------------------------ the publication date
+
+
+def test_a_date_line_under_the_title_is_read() -> None:
+    assert find_dateline("Apple releases iPhone SDK\nMarch 06, 2008\nDuring a media event...") == "2008-03-06"
+    assert find_dateline("Title\nPublished: 2024-05-01\nText") == "2024-05-01"
+
+
+def test_a_wire_dateline_is_read_and_its_missing_year_is_never_guessed() -> None:
+    assert find_dateline("LONDON, 3 March 2025 (Reuters) - Shares fell.") == "2025-03-03"
+    assert find_dateline("WASHINGTON, March 3 (Reuters) - The Senate voted.") is None
+    assert (
+        find_dateline("WASHINGTON, March 3 (Reuters) - The Senate voted.", fallback="2025-02-20")
+        == "2025-03-03"
+    )
+
+
+def test_no_dateline_in_plain_text_or_an_impossible_date() -> None:
+    assert find_dateline("The war\nNothing here is a date.\n") is None
+    assert find_dateline("Title\nFebruary 31, 2024\nText") is None
+
+
+def test_metadata_beats_a_dateline_and_a_dateline_beats_the_option() -> None:
+    text = "Senate votes\nMarch 6, 2008\nThe Senate voted."
+    given = Document("a", text, date="2008-03-07", date_basis="metadata")
+    assert with_dateline(given) == given
+    option = Document("b", text, date="2025-01-01", date_basis="option")
+    assert (with_dateline(option).date, with_dateline(option).date_basis) == ("2008-03-06", "dateline")
+    none = Document("c", "No date here.")
+    assert with_dateline(none) == none
+
+
+# ------------------------------------------------------------------ periods
+
+
+def test_a_weekend_is_its_saturday_and_sunday() -> None:
+    assert period("2025-W09-WE") == (dt.date(2025, 3, 1), dt.date(2025, 3, 2))
+    assert period("2025-02-26TMO") == (dt.date(2025, 2, 26), dt.date(2025, 2, 26))
+    assert period("FY2008") is None
