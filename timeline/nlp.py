@@ -27,12 +27,26 @@ T = TypeVar("T")
 
 @functools.cache
 def load_model(name: str = MODEL) -> Language:
-    """Load the spaCy pipeline by name, once per process; callers pass it on to the stages."""
+    """Load the spaCy pipeline by name, once per process; callers pass it on to the stages.
+
+    A line break always ends a sentence: a headline or a dateline is not the start of the first sentence.
+    """
     try:
         nlp = spacy.load(name)
     except OSError as err:
         raise ModelNotFound(name) from err
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("line_sentences", before="parser")
     return nlp
+
+
+@Language.component("line_sentences")
+def line_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break; the parser keeps these boundaries and adds its own."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 def parse(
