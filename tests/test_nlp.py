@@ -1,0 +1,35 @@
+"""The spaCy stage: sentences end at line breaks, and long articles are parsed in pieces, offsets intact."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from timeline.nlp import _pieces, parse
+
+
+def test_a_line_break_ends_a_sentence(nlp: Language) -> None:
+    doc = nlp("Apple releases iPhone SDK\nMarch 06, 2008\nApple released the kit on Thursday.")
+    assert [s.text for s in doc.sents] == [
+        "Apple releases iPhone SDK\n",
+        "March 06, 2008\n",
+        "Apple released the kit on Thursday.",
+    ]
+
+
+def test_pieces_join_back_to_the_text_and_cut_at_line_breaks_then_spaces() -> None:
+    text = "Egypt rejected it.\n" * 3 + "x" * 50
+    pieces = [piece for *_, piece in _pieces(text, size=25)]
+    assert "".join(pieces) == text
+    assert pieces[:3] == ["Egypt rejected it.\n"] * 3
+    assert all(len(p) <= 25 for p in pieces)
+
+
+def test_an_article_longer_than_a_piece_keeps_every_offset(nlp: Language) -> None:
+    sentence = "Egypt rejected Israel's proposal on Tuesday. "
+    text = sentence * 2500 + "\nHamas accused Benjamin Netanyahu."  # about 112,000 characters
+    [(doc, context)] = list(parse(nlp, [(text, "long")]))
+    assert context == "long"
+    assert doc.text == text
+    last = [e for e in doc.ents if e.text == "Benjamin Netanyahu"]
+    assert [text[e.start_char : e.end_char] for e in last] == ["Benjamin Netanyahu"]
+    assert last[0].start_char == len(sentence) * 2500 + len("\nHamas accused ")
