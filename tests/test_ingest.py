@@ -185,3 +185,11 @@ def test_front_matter_split_keeps_the_body_as_given() -> None:
 def test_front_matter_error_names_the_file() -> None:
     with pytest.raises(InputError, match=r"^x\.md: malformed front matter"):
         split_front_matter("---\nno colon\n---\n", "x.md")
+
+
+def test_lone_surrogates_are_replaced_one_for_one(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"id": "s", "text": "Egypt \\udfff rejected it."}\n')
+    [(outcome, doc)] = read(path)
+    assert doc is not None and doc.text == "Egypt \ufffd rejected it."
+    assert outcome.warnings == ("text holds lone surrogates (invalid Unicode); each replaced by U+FFFD",)

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from .errors import InputError
 from .records import Document, Outcome
 
 log = logging.getLogger(__name__)
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSON_SUFFIXES = {".jsonl", ".json"}
@@ -241,11 +244,16 @@ def make_document(
             basis = "metadata"
     if date is None and default_date is not None:
         date, basis = default_date, "option"
+    text = fields["text"]
+    if _SURROGATE.search(text):
+        # spaCy cannot hold them; one replacement character per surrogate keeps every offset
+        text = _SURROGATE.sub("\ufffd", text)
+        warnings.append("text holds lone surrogates (invalid Unicode); each replaced by U+FFFD")
     for warning in warnings:
         log.warning("%s: %s", source, warning)
     doc = Document(
         id=str(fields["id"]),
-        text=fields["text"],
+        text=text,
         title=_string(fields.get("title")),
         date=date,
         url=_string(fields.get("url")),
