@@ -193,3 +193,37 @@ def test_lone_surrogates_are_replaced_one_for_one(tmp_path: Path) -> None:
     [(outcome, doc)] = read(path)
     assert doc is not None and doc.text == "Egypt \ufffd rejected it."
     assert outcome.warnings == ("text holds lone surrogates (invalid Unicode); each replaced by U+FFFD",)
+
+
+def test_a_100000_line_jsonl_file_streams(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    with path.open("w") as handle:
+        for i in range(100_000):
+            handle.write(json.dumps({"id": str(i), "text": "Egypt rejected it."}) + "\n")
+    items = read_inputs([path])
+    first, _ = next(items)  # the first article arrives before the rest of the file is read
+    assert first.source == f"{path}:1"
+    assert sum(1 for _ in items) == 99_999
+
+
+def test_a_folder_of_20000_small_files_is_read_in_order(tmp_path: Path) -> None:
+    for i in range(20_000):
+        (tmp_path / f"{i:05d}.txt").write_text("Egypt rejected it.\n")
+    ids = [d.id for _, d in read(tmp_path) if d]
+    assert len(ids) == 20_000
+    assert ids[:2] == ["00000", "00001"] and ids[-1] == "19999"
+
+
+def test_a_file_that_disappears_mid_run_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text(BODY)
+    (tmp_path / "b.txt").write_text(BODY)
+    real = Path.read_bytes
+
+    def vanishing(self: Path) -> bytes:
+        if self.name == "a.txt":  # deleted after the folder was listed
+            self.unlink()
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", vanishing)
+    outcomes = [(Path(o.source).name, o.status, o.reason) for o, _ in read(tmp_path)]
+    assert outcomes == [("a.txt", "skipped", "cannot read: No such file or directory"), ("b.txt", "read", "")]
