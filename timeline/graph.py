@@ -12,6 +12,8 @@ is the exporter's job (:mod:`timeline.export.graphml`).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -102,16 +104,37 @@ def knowledge_graph(build: Build) -> nx.MultiDiGraph:
     return graph
 
 
-def actor_network(build: Build) -> nx.DiGraph:
-    """Who acted on whom: edge weight is the number of events, ``goldstein`` their mean score."""
-    pairs: dict[tuple[str, str], list[Event]] = defaultdict(list)
-    for event in build.events:
+@dataclass(frozen=True)
+class Pair:
+    """Every event in which ``source`` acted on ``target``."""
+
+    source: str
+    target: str
+    events: tuple[Event, ...]
+
+    @property
+    def goldstein(self) -> float | None:
+        scores = [e.goldstein for e in self.events if e.goldstein is not None]
+        return sum(scores) / len(scores) if scores else None
+
+
+def interactions(events: Sequence[Event]) -> list[Pair]:
+    """Directed (source, target) pairs with their events, most events first."""
+    found: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for event in events:
         sources = [p.actor for p in event.participants if p.role == SOURCE]
         targets = [p.actor for p in event.participants if p.role == TARGET]
         for s in dict.fromkeys(sources):
             for t in dict.fromkeys(targets):
                 if s != t:
-                    pairs[(s, t)].append(event)
+                    found[(s, t)].append(event)
+    pairs = [Pair(s, t, tuple(evs)) for (s, t), evs in found.items()]
+    return sorted(pairs, key=lambda p: (-len(p.events), p.source, p.target))
+
+
+def actor_network(build: Build) -> nx.DiGraph:
+    """Who acted on whom: edge weight is the number of events, ``goldstein`` their mean score."""
+    pairs = {(p.source, p.target): list(p.events) for p in interactions(build.events)}
     graph = nx.DiGraph()
     activity = _activity(build)
     for a in build.actors:

@@ -12,14 +12,14 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from ..records import SOURCE, TARGET, Build, Event
+from ..graph import Pair, interactions
+from ..records import Build, Event
 from .text import Lookup, esc, event_actors, kind_colour, source_count, unique_events
 
 #: Actors drawn, the most active first: a spring layout of thousands takes tens of seconds and is no
@@ -45,34 +45,6 @@ UNSCORED = "#c4c4c4"
 #: Line colours of five bands of mean score, -10, -5, 0, 5, 10 (markers use the continuous scale).
 BAND_COLOURS = tuple(colour for _, colour in GOLDSTEIN_SCALE)
 ARROW_AT = 0.66  # how far along an edge its arrowhead sits: near the target, clear of the source node
-
-
-@dataclass(frozen=True)
-class Pair:
-    """Every event in which ``source`` acted on ``target``."""
-
-    source: str
-    target: str
-    events: tuple[Event, ...]
-
-    @property
-    def goldstein(self) -> float | None:
-        scores = [e.goldstein for e in self.events if e.goldstein is not None]
-        return sum(scores) / len(scores) if scores else None
-
-
-def interactions(events: Sequence[Event]) -> list[Pair]:
-    """Directed (source, target) pairs with their events, most events first."""
-    found: dict[tuple[str, str], list[Event]] = defaultdict(list)
-    for event in events:
-        sources = [p.actor for p in event.participants if p.role == SOURCE]
-        targets = [p.actor for p in event.participants if p.role == TARGET]
-        for s in dict.fromkeys(sources):
-            for t in dict.fromkeys(targets):
-                if s != t:
-                    found[(s, t)].append(event)
-    pairs = [Pair(s, t, tuple(evs)) for (s, t), evs in found.items()]
-    return sorted(pairs, key=lambda p: (-len(p.events), p.source, p.target))
 
 
 def activity(events: Sequence[Event]) -> Counter[str]:
