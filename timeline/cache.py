@@ -8,6 +8,7 @@ file is reported and rebuilt, never trusted.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import logging
@@ -101,6 +102,13 @@ class Cache:
         self.db.close()
 
 
+@functools.cache
+def _fields(kind: type) -> tuple[tuple[str, Any], ...]:
+    """A record's field names with their resolved types (resolving them is slow: once per class)."""
+    hints = typing.get_type_hints(kind)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(kind))
+
+
 class _Foreign(Exception):
     pass
 
@@ -110,8 +118,7 @@ def decode(kind: Any, value: Any) -> Any:
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
         if not isinstance(value, dict):
             raise TypeError(f"expected an object for {kind.__name__}")
-        hints = typing.get_type_hints(kind)
-        return kind(**{f.name: decode(hints[f.name], value[f.name]) for f in dataclasses.fields(kind)})
+        return kind(**{name: decode(hint, value[name]) for name, hint in _fields(kind)})
     origin = typing.get_origin(kind)
     args = typing.get_args(kind)
     if origin is tuple:
