@@ -1,0 +1,222 @@
+"""Mentions: every stretch of an article that may refer to an actor.
+
+Names are spaCy's entities; pronouns are personal and relative pronouns; descriptions are noun phrases
+("the company", "the Israeli delegation"); demonyms are nationality words that name a country
+("Israeli", "the Palestinians"). Each candidate carries what resolution needs to know about it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from . import names
+from .gazetteer import country_of_demonym, country_of_name
+from .lexicon import (
+    ACTOR_LABELS,
+    DEFINITE,
+    HEAD_KINDS,
+    NON_ACTOR_LABELS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SECTORS,
+    TIME_NOUNS,
+)
+
+NAME, PRONOUN, DESCRIPTION, DEMONYM = "name", "pronoun", "description", "demonym"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A mention before resolution, with the facts resolution reasons with."""
+
+    start: int  # character offsets into the article
+    end: int
+    text: str
+    form: str  # name | pronoun | description | demonym
+    first: int  # token range [first, last)
+    last: int
+    root: int  # token index of the syntactic head
+    sentence: int
+    label: str = ""  # spaCy label (names), or the kind a pronoun/description can refer to
+    key: str = ""  # name key, pronoun, or head lemma of a description
+    plural: bool = False
+    definite: bool = False
+    country: str | None = None  # ISO alpha-3
+    sector: str | None = None
+    title: str = ""  # the title or role written before a person's name
+    phrase: str = ""  # a description's whole noun phrase ("the Israeli delegation"), to name it by
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """All candidate mentions of one parsed article, in text order."""
+    sentence_of = _sentence_index(doc)
+    owned: set[int] = set()  # tokens inside an actor name
+    non_actor: set[int] = set()
+    found: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ in NON_ACTOR_LABELS:
+            non_actor.update(range(ent.start, ent.end))
+            continue
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        cand = _name(ent, sentence_of)
+        if cand is not None:
+            found.append(cand)
+            owned.update(range(cand.first, cand.last))
+    for token in doc:
+        if token.i not in owned:
+            cand = _pronoun(token, sentence_of)
+            if cand is not None:
+                found.append(cand)
+                owned.add(token.i)
+    for chunk in doc.noun_chunks:
+        cand = _description(chunk, owned, non_actor, sentence_of)
+        if cand is not None:
+            found.append(cand)
+    found.sort(key=lambda c: (c.start, -c.end))
+    return found
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = number
+    return index
+
+
+def _name(ent: Span, sentence_of: list[int]) -> Candidate | None:
+    tokens = list(ent)
+    while tokens and (tokens[-1].tag_ == "POS" or not any(c.isalnum() for c in tokens[-1].text)):
+        tokens.pop()  # "Steve Jobs'" -> "Steve Jobs"
+    # spaCy sometimes labels a common word ("antenna"): a name has a capital or a digit somewhere
+    if not tokens or not any(c.isupper() or c.isdigit() for t in tokens for c in t.text):
+        return None
+    span = ent.doc[tokens[0].i : tokens[-1].i + 1]
+    text = names.strip_possessive(span.text)
+    end = span.start_char + len(text)
+    root = span.root
+    base = Candidate(
+        start=span.start_char,
+        end=end,
+        text=text,
+        form=NAME,
+        first=span.start,
+        last=span.end,
+        root=root.i,
+        sentence=sentence_of[root.i],
+        plural=root.tag_ == "NNPS",
+    )
+    if ent.label_ == "NORP":
+        country = country_of_demonym(text)
+        if country is not None:
+            return replace(base, form=DEMONYM, label="GPE", key=country, country=country)
+    title, bare = names.split_title(names.clean(text)) if ent.label_ == "PERSON" else ("", names.clean(text))
+    key = names.key(bare)
+    if not key:
+        return None
+    label, country = ent.label_, None
+    if ent.label_ in ("GPE", "LOC", "NORP", "ORG"):
+        country = country_of_name(bare)
+        if country is not None:
+            label = "GPE"
+        elif ent.label_ == "ORG":
+            # "the Egyptian Ministry of Foreign Affairs" belongs to Egypt
+            country = country_of_demonym(bare.split()[0])
+    return replace(base, label=label, key=key, country=country, title=title)
+
+
+def _pronoun(token: Token, sentence_of: list[int]) -> Candidate | None:
+    lower = token.lower_
+    if token.pos_ != "PRON" and token.tag_ not in ("PRP", "PRP$", "WDT", "WP", "WP$"):
+        return None
+    if lower in PRONOUNS:
+        if token.dep_ == "expl":  # "it is expected that ..." refers to nothing
+            return None
+        kinds, plural = PRONOUNS[lower]
+        label = "|".join(sorted(kinds))
+    elif lower in RELATIVE_PRONOUNS and token.tag_ in ("WDT", "WP", "WP$") and _relative_head(token) is not None:
+        label, plural = "", False
+    else:
+        return None
+    return Candidate(
+        start=token.idx,
+        end=token.idx + len(token.text),
+        text=token.text,
+        form=PRONOUN,
+        first=token.i,
+        last=token.i + 1,
+        root=token.i,
+        sentence=sentence_of[token.i],
+        label=label,
+        key=lower,
+        plural=plural,
+    )
+
+
+def _relative_head(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "the iPod, which ..." -> iPod."""
+    clause = token.head
+    while clause.dep_ not in ("relcl", "acl") and clause.head is not clause and clause.dep_ != "ROOT":
+        clause = clause.head
+    if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return None
+
+
+def relative_head(doc: Doc, cand: Candidate) -> int | None:
+    """Token index of the noun a relative-pronoun candidate stands for."""
+    head = _relative_head(doc[cand.root])
+    return None if head is None else head.i
+
+
+def _description(
+    chunk: Span, owned: set[int], non_actor: set[int], sentence_of: list[int]
+) -> Candidate | None:
+    root = chunk.root
+    if root.pos_ == "PRON" or root.i in owned or root.i in non_actor:
+        return None
+    lemma = root.lemma_.lower()
+    if lemma in TIME_NOUNS or not any(c.isalpha() for c in root.text):
+        return None
+    dets = [t.lower_ for t in root.children if t.dep_ in ("det", "poss") and t.i < root.i]
+    plural = root.tag_ in ("NNS", "NNPS")
+    if root.pos_ != "PROPN" and not dets and not plural:
+        return None  # bare singular nouns ("attention", "time") are rarely actors
+    # start after any name or pronoun inside the phrase, so mentions never overlap:
+    # "Netanyahu's government" -> "government", "the Israeli delegation" -> "delegation"
+    first = chunk.start
+    for i in range(chunk.start, root.i):
+        if i in owned:
+            first = i + 1
+    while first < root.i and (chunk.doc[first].is_punct or chunk.doc[first].tag_ == "POS"):
+        first += 1
+    span = chunk.doc[first : chunk.end]
+    country = None
+    for child in root.children:
+        if child.i < root.i and child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ == "NORP":
+            country = country_of_demonym(child.text) or country
+    if country is None:
+        for child in root.children:
+            if child.i < root.i and child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC"):
+                country = country_of_name(child.text) or country
+    sector = SECTORS.get(root.lower_) if country is not None else None
+    return Candidate(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        form=DESCRIPTION,
+        first=span.start,
+        last=span.end,
+        root=root.i,
+        sentence=sentence_of[root.i],
+        label=HEAD_KINDS.get(lemma, ""),
+        key=lemma,
+        plural=plural,
+        definite=any(d in DEFINITE for d in dets),
+        country=country,
+        sector=sector,
+        phrase=chunk.text,
+    )
