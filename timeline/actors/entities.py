@@ -39,6 +39,8 @@ def _majority(values: Iterable[str | None]) -> str | None:
 
 def _entity(key: str, doc_id: str, members: list[Candidate]) -> Entity:
     named = [c for c in members if c.form == NAME]
+    # a name the entity recogniser found beats a noun phrase guessed to be one
+    named = [c for c in named if c.from_ner] or named
     country = _majority(c.country for c in members if c.form in (NAME, DEMONYM) or c.sector or c.label == "PLACE")
     country = country or _majority(c.country for c in members)
     forms = [_bare_name(c) for c in named]

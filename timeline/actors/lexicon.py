@@ -111,8 +111,8 @@ LEGAL_SUFFIXES = frozenset(
 DESIGNATORS = frozenset(
     (
         "computer computers corporation company companies group holdings holding systems system "
-        "technologies technology international industries labs laboratories corps enterprises "
-        "networks communications electronics software entertainment records motors airlines "
+        "technologies technology international industries labs laboratories enterprises "
+        "networks communications electronics entertainment records motors airlines "
         "partners associates worldwide global incorporated"
     ).split()
 )

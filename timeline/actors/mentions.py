@@ -18,13 +18,16 @@ from .lexicon import (
     DEFINITE,
     HEAD_KINDS,
     NON_ACTOR_LABELS,
+    PERSON,
     PRONOUNS,
     RELATIVE_PRONOUNS,
     SECTORS,
     TIME_NOUNS,
+    TITLES,
 )
 
 NAME, PRONOUN, DESCRIPTION, DEMONYM = "name", "pronoun", "description", "demonym"
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,9 @@ class Candidate:
     country: str | None = None  # ISO alpha-3
     sector: str | None = None
     title: str = ""  # the title or role written before a person's name
+    subject: bool = False  # the subject of its clause: pronouns prefer these
+    from_ner: bool = True  # a name spaCy's entity recogniser found (not guessed from a noun phrase)
+    joins: int | None = None  # token of the name this mention is a title of ("Apple CEO" Steve Jobs)
     phrase: str = ""  # a description's whole noun phrase ("the Israeli delegation"), to name it by
 
 
@@ -61,10 +67,11 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             continue
         if ent.label_ not in ACTOR_LABELS:
             continue
-        cand = _name(ent, sentence_of)
-        if cand is not None:
-            found.append(cand)
-            owned.update(range(cand.first, cand.last))
+        for part in _split_possessive(ent):
+            cand = _name(part, sentence_of)
+            if cand is not None:
+                found.append(cand)
+                owned.update(range(cand.first, cand.last))
     for token in doc:
         if token.i not in owned:
             cand = _pronoun(token, sentence_of)
@@ -77,6 +84,19 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             found.append(cand)
     found.sort(key=lambda c: (c.start, -c.end))
     return found
+
+
+def _split_possessive(ent: Span) -> list[Span]:
+    """"Apple Computer's Mac OS" names two things: "Apple Computer" and "Mac OS"."""
+    if not any(t.tag_ == "POS" for t in ent[:-1]):
+        return [ent]
+    parts, start = [], ent.start
+    for token in ent[:-1]:
+        if token.tag_ == "POS" and token.i > start:
+            parts.append(Span(ent.doc, start, token.i, label=ent.label_))
+            start = token.i + 1
+    parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return [p for p in parts if len(p)]
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -108,6 +128,7 @@ def _name(ent: Span, sentence_of: list[int]) -> Candidate | None:
         root=root.i,
         sentence=sentence_of[root.i],
         plural=root.tag_ == "NNPS",
+        subject=root.dep_ in _SUBJECTS,
     )
     if ent.label_ == "NORP":
         country = country_of_demonym(text)
@@ -126,6 +147,40 @@ def _name(ent: Span, sentence_of: list[int]) -> Candidate | None:
             # "the Egyptian Ministry of Foreign Affairs" belongs to Egypt
             country = country_of_demonym(bare.split()[0])
     return replace(base, label=label, key=key, country=country, title=title)
+
+
+def _title_before_name(chunk: Span, owned: set[int], sentence_of: list[int]) -> Candidate | None:
+    """"Apple CEO Steve Jobs": the words before the name ("Apple CEO") are one more mention of him."""
+    root = chunk.root
+    first_of_name = root.i
+    while first_of_name - 1 >= chunk.start and first_of_name - 1 in owned and root.ent_type_ == "PERSON":
+        first_of_name -= 1
+        if chunk.doc[first_of_name].ent_iob_ == "B":
+            break
+    start = chunk.start
+    while start < first_of_name and chunk.doc[start].lower_ in DEFINITE | {"a", "an"}:
+        start += 1
+    if root.ent_type_ != "PERSON" or start >= first_of_name:
+        return None
+    last = chunk.doc[first_of_name - 1]
+    if last.lower_ not in TITLES and HEAD_KINDS.get(last.lemma_.lower()) != PERSON:
+        return None
+    span = chunk.doc[start:first_of_name]
+    return Candidate(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        form=DESCRIPTION,
+        first=span.start,
+        last=span.end,
+        root=last.i,
+        sentence=sentence_of[root.i],
+        label=PERSON,
+        key=last.lemma_.lower(),
+        definite=True,
+        phrase=span.text,
+        joins=root.i,
+    )
 
 
 def _pronoun(token: Token, sentence_of: list[int]) -> Candidate | None:
@@ -176,7 +231,9 @@ def _description(
     chunk: Span, owned: set[int], non_actor: set[int], sentence_of: list[int]
 ) -> Candidate | None:
     root = chunk.root
-    if root.pos_ == "PRON" or root.i in owned or root.i in non_actor:
+    if root.i in owned:
+        return _title_before_name(chunk, owned, sentence_of)
+    if root.pos_ == "PRON" or root.i in non_actor:
         return None
     lemma = root.lemma_.lower()
     if lemma in TIME_NOUNS or not any(c.isalpha() for c in root.text):
@@ -194,6 +251,26 @@ def _description(
     while first < root.i and (chunk.doc[first].is_punct or chunk.doc[first].tag_ == "POS"):
         first += 1
     span = chunk.doc[first : chunk.end]
+    if root.pos_ == "PROPN" and lemma not in TITLES and lemma not in HEAD_KINDS:
+        # a name spaCy's entities missed ("the iPod nano")
+        words = span[1:] if span[0].lower_ in DEFINITE | {"a", "an"} else span
+        key = names.key(names.clean(words.text))
+        if key and any(c.isupper() or c.isdigit() for c in words.text):
+            return Candidate(
+                start=words.start_char,
+                end=words.end_char,
+                text=words.text,
+                form=NAME,
+                first=words.start,
+                last=words.end,
+                root=root.i,
+                sentence=sentence_of[root.i],
+                label="ORG",
+                key=key,
+                plural=root.tag_ == "NNPS",
+                subject=root.dep_ in _SUBJECTS,
+                from_ner=False,
+            )
     country = None
     for child in root.children:
         if child.i < root.i and child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ == "NORP":
@@ -216,6 +293,7 @@ def _description(
         key=lemma,
         plural=plural,
         definite=any(d in DEFINITE for d in dets),
+        subject=root.dep_ in _SUBJECTS,
         country=country,
         sector=sector,
         phrase=chunk.text,

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from . import names
-from .lexicon import KIND_LABELS, PERSON, PRODUCT
+from .lexicon import DESIGNATORS, KIND_LABELS, LEGAL_SUFFIXES, ORG, PERSON, PRODUCT
 from .mentions import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate, relative_head
 
 #: how many sentences back a pronoun or a description may look for what it refers to
@@ -168,6 +168,10 @@ def _link_by_parse(
             continue
         if c.form not in (NAME, DESCRIPTION):
             continue
+        if c.joins is not None and c.joins in owner:
+            clusters.union(owner[c.joins], i)
+            joined.add(i)
+            continue
         # "Steve Jobs, the Apple CEO" / "the Beatles' record company, Apple Corps"
         if root.dep_ == "appos" and root.head.i in owner and cands[owner[root.head.i]].form != PRONOUN:
             other = owner[root.head.i]
@@ -258,8 +262,29 @@ def _description_target(
         if cands[j].form == DESCRIPTION and clusters.find(j) == j:
             continue  # only actors already anchored to a name
         if _label(j, cands, clusters, labels) in allowed and cands[j].plural == c.plural:
+            if c.label in (ORG, PRODUCT) and _looks_like(j, cands, clusters) not in ("", c.label):
+                continue
             return j
     return None
+
+
+def _looks_like(j: int, cands: list[Candidate], clusters: Clusters) -> str:
+    """Whether the actor of candidate ``j`` looks like a company or a product ("" when no sign either way).
+
+    spaCy's small model labels products ORG as often as not; a legal suffix or designator ("Apple
+    Inc.", "Apple Computer") says company, a digit or a lower-case first letter ("iPhone 4") says product.
+    """
+    root = clusters.find(j)
+    for k in range(root, j + 1):
+        c = cands[k]
+        if c.form != NAME or clusters.find(k) != root:
+            continue
+        if c.label == "PRODUCT" or any(ch.isdigit() for ch in c.text) or c.text[:1].islower():
+            return PRODUCT
+        words = c.text.replace(".", "").lower().split()
+        if len(words) > 1 and (words[-1] in DESIGNATORS or words[-1] in LEGAL_SUFFIXES):
+            return ORG
+    return ""
 
 
 # ---------------------------------------------------------------- pronouns
@@ -292,7 +317,7 @@ def _pronoun_target(
     allowed: set[str] = set()
     for kind in c.label.split("|"):
         allowed |= KIND_LABELS[kind]
-    fallback = None
+    nearest = None
     for j in reversed(anchors):
         a = cands[j]
         if c.sentence - a.sentence > WINDOW:
@@ -304,8 +329,9 @@ def _pronoun_target(
             continue
         if label == "PERSON" and a.plural != c.plural and a.form != NAME:
             continue
-        if clusters.find(j) in labels:
-            return j  # prefer actors anchored to a name
-        if fallback is None:
-            fallback = j
-    return fallback
+        named = clusters.find(j) in labels
+        if named and a.subject and c.sentence - a.sentence <= 1:
+            return j  # the subject of this or the last sentence is the likeliest referent
+        if nearest is None or (named and clusters.find(nearest) not in labels):
+            nearest = j
+    return nearest
