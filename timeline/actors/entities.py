@@ -54,7 +54,8 @@ def _entity(key: str, doc_id: str, members: list[Candidate]) -> Entity:
     elif named:
         counts = Counter(forms)
         name = min(forms, key=lambda f: (-len(f.split()), -counts[f], forms.index(f)))
-        kind = _majority(c.label for c in named) or OTHER_KIND
+        longest = max(len(c.key.split()) for c in named)
+        kind = _majority(c.label for c in named if len(c.key.split()) == longest) or OTHER_KIND
     else:
         described = [c for c in members if c.form == DESCRIPTION]
         first = next((c for c in described if c.definite or c.plural), described[0] if described else members[0])

@@ -72,7 +72,7 @@ HEAD_KINDS: dict[str, str] = {
         (
             "device phone handset smartphone player computer laptop notebook desktop tablet "
             "product model version software system program programme application app service "
-            "store platform browser console gadget machine line family range edition release "
+            "store platform browser console gadget machine line family range edition "
             "kit suite tool"
         ).split(),
         PRODUCT,

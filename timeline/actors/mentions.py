@@ -240,8 +240,6 @@ def _description(
         return None
     dets = [t.lower_ for t in root.children if t.dep_ in ("det", "poss") and t.i < root.i]
     plural = root.tag_ in ("NNS", "NNPS")
-    if root.pos_ != "PROPN" and not dets and not plural:
-        return None  # bare singular nouns ("attention", "time") are rarely actors
     # start after any name or pronoun inside the phrase, so mentions never overlap:
     # "Netanyahu's government" -> "government", "the Israeli delegation" -> "delegation"
     first = chunk.start
@@ -280,6 +278,8 @@ def _description(
             if child.i < root.i and child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC"):
                 country = country_of_name(child.text) or country
     sector = SECTORS.get(root.lower_) if country is not None else None
+    if root.pos_ != "PROPN" and not dets and not plural and country is None:
+        return None  # bare singular nouns ("attention", "time") are rarely actors
     return Candidate(
         start=span.start_char,
         end=span.end_char,

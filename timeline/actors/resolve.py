@@ -135,11 +135,17 @@ def _majority(labels: Iterable[str]) -> str:
 
 
 def _cluster_labels(cands: list[Candidate], clusters: Clusters) -> dict[int, str]:
-    votes: dict[int, list[str]] = {}
+    """Each cluster's label: the majority among its fullest names (spaCy labels a lone surname ORG as
+    often as PERSON, a full name rarely)."""
+    votes: dict[int, list[tuple[int, str]]] = {}
     for i, c in enumerate(cands):
         if c.form in (NAME, DEMONYM):
-            votes.setdefault(clusters.find(i), []).append(c.label)
-    return {root: _majority(v) for root, v in votes.items()}
+            votes.setdefault(clusters.find(i), []).append((len(c.key.split()), c.label))
+    labels = {}
+    for root, v in votes.items():
+        longest = max(n for n, _ in v)
+        labels[root] = _majority(label for n, label in v if n == longest)
+    return labels
 
 
 def _label(i: int, cands: list[Candidate], clusters: Clusters, labels: dict[int, str]) -> str:
@@ -327,7 +333,7 @@ def _pronoun_target(
         label = _label(j, cands, clusters, labels)
         if label not in allowed:
             continue
-        if label == "PERSON" and a.plural != c.plural and a.form != NAME:
+        if label == "PERSON" and a.plural != c.plural and (a.form != NAME or c.plural):
             continue
         named = clusters.find(j) in labels
         if named and a.subject and c.sentence - a.sentence <= 1:
