@@ -32,6 +32,8 @@ class Clusters:
 
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
+        #: root -> spaCy label of clusters that hold a name; kept on the root through unions
+        self.labels: dict[int, str] = {}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -42,14 +44,19 @@ class Clusters:
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+            low, high = min(ra, rb), max(ra, rb)
+            self.parent[high] = low
+            if high in self.labels:
+                label = self.labels.pop(high)
+                self.labels.setdefault(low, label)
 
 
 def resolve(doc: Doc, cands: list[Candidate]) -> tuple[Clusters, set[int]]:
     """Cluster the candidates; returns the clusters and the candidates left out (unresolved pronouns)."""
     clusters = Clusters(len(cands))
     _link_names(doc, cands, clusters)
-    labels = _cluster_labels(cands, clusters)
+    labels = clusters.labels
+    labels.update(_cluster_labels(cands, clusters))
     owner = _token_owner(cands)
     joined = _link_by_parse(doc, cands, clusters, owner, labels)
     _link_descriptions(cands, clusters, labels, joined)
@@ -215,12 +222,13 @@ def _link_descriptions(
     sector_group: dict[tuple[str, str], int] = {}
     by_head: dict[str, int] = {}  # head lemma -> first unresolved description with it
     recent: list[int] = []  # names and descriptions with a kind, in text order
+    for i, c in enumerate(cands):  # the countries of the whole article, named before or after
+        if c.country and (c.form == DEMONYM or (c.form == NAME and c.label == "GPE")):
+            country_group.setdefault(c.country, i)
+            if c.form == NAME:
+                named_country.add(c.country)
     for i, c in enumerate(cands):
         if c.form in (NAME, DEMONYM):
-            if c.country and (c.form == DEMONYM or c.label == "GPE"):
-                country_group.setdefault(c.country, i)
-                if c.form == NAME:
-                    named_country.add(c.country)
             if c.form == NAME:
                 last_word[c.key.split()[-1]] = i
             recent.append(i)
