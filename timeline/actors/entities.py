@@ -41,12 +41,16 @@ def _entity(key: str, doc_id: str, members: list[Candidate]) -> Entity:
     named = [c for c in members if c.form == NAME]
     # a name the entity recogniser found beats a noun phrase guessed to be one
     named = [c for c in named if c.from_ner] or named
-    country = _majority(c.country for c in members if c.form in (NAME, DEMONYM) or c.sector or c.label == "PLACE")
+    country = _majority(
+        c.country for c in members if c.form in (NAME, DEMONYM) or c.sector or c.label == "PLACE"
+    )
     country = country or _majority(c.country for c in members)
     forms = [_bare_name(c) for c in named]
     sector = None
-    is_country = bool(country) and all(c.label == "GPE" for c in named) and (
-        any(c.form == DEMONYM for c in members) or any(c.country for c in named)
+    is_country = (
+        bool(country)
+        and all(c.label == "GPE" for c in named)
+        and (any(c.form == DEMONYM for c in members) or any(c.country for c in named))
     )
     if is_country and country:
         name = COUNTRY_DISPLAY.get(country, country)
@@ -58,7 +62,9 @@ def _entity(key: str, doc_id: str, members: list[Candidate]) -> Entity:
         kind = _majority(c.label for c in named if len(c.key.split()) == longest) or OTHER_KIND
     else:
         described = [c for c in members if c.form == DESCRIPTION]
-        first = next((c for c in described if c.definite or c.plural), described[0] if described else members[0])
+        first = next(
+            (c for c in described if c.definite or c.plural), described[0] if described else members[0]
+        )
         name = names.strip_possessive(first.phrase or first.text)
         kind = _KIND_TO_LABEL.get(_majority(c.label for c in described) or "", OTHER_KIND)
         sector = _majority(c.sector for c in described)
@@ -89,7 +95,7 @@ def _bare_name(c: Candidate) -> str:
 
 
 def _role(c: Candidate) -> str:
-    """"a spokesman" -> "spokesman"; "the Apple Chief Executive Officer" -> "Chief Executive Officer"."""
+    """ "a spokesman" -> "spokesman"; "the Apple Chief Executive Officer" -> "Chief Executive Officer"."""
     words = c.text.split()
     while words and words[0].lower() in DEFINITE | {"a", "an"}:
         words.pop(0)

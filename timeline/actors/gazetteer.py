@@ -58,11 +58,35 @@ _IRREGULAR_DEMONYMS = {
 }
 # (suffix of the demonym, what replaces it to give the country's name), tried in order
 _DEMONYM_RULES = (
-    ("ians", ""), ("ians", "e"), ("ians", "y"), ("ians", "a"), ("ians", "ium"),
-    ("ian", ""), ("ian", "e"), ("ian", "y"), ("ian", "a"), ("ian", "ium"),
-    ("ans", ""), ("ans", "a"), ("ans", "o"), ("an", ""), ("an", "a"), ("an", "o"), ("n", ""), ("ns", ""),
-    ("is", ""), ("i", ""), ("ese", ""), ("ese", "a"), ("ese", "on"),
-    ("ish", "ey"), ("ish", "and"), ("ish", "land"), ("", "y"), ("", "istan"), ("", "land"),
+    ("ians", ""),
+    ("ians", "e"),
+    ("ians", "y"),
+    ("ians", "a"),
+    ("ians", "ium"),
+    ("ian", ""),
+    ("ian", "e"),
+    ("ian", "y"),
+    ("ian", "a"),
+    ("ian", "ium"),
+    ("ans", ""),
+    ("ans", "a"),
+    ("ans", "o"),
+    ("an", ""),
+    ("an", "a"),
+    ("an", "o"),
+    ("n", ""),
+    ("ns", ""),
+    ("is", ""),
+    ("i", ""),
+    ("ese", ""),
+    ("ese", "a"),
+    ("ese", "on"),
+    ("ish", "ey"),
+    ("ish", "and"),
+    ("ish", "land"),
+    ("", "y"),
+    ("", "istan"),
+    ("", "land"),
 )
 
 
@@ -114,7 +138,10 @@ def country_of_name(text: str) -> str | None:
     code = COUNTRY_NAMES.get(normalise(text))
     if code is not None:
         return code
-    bare = re.sub(r"[.\s]", "", text)
+    words = text.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    bare = re.sub(r"[.\s]", "", "".join(words))
     if bare.isupper() and len(bare) in (2, 3):
         found = pycountry.countries.get(alpha_2=bare) if len(bare) == 2 else None
         found = found or (pycountry.countries.get(alpha_3=bare) if len(bare) == 3 else None)

@@ -87,7 +87,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
 
 
 def _split_possessive(ent: Span) -> list[Span]:
-    """"Apple Computer's Mac OS" names two things: "Apple Computer" and "Mac OS"."""
+    """ "Apple Computer's Mac OS" names two things: "Apple Computer" and "Mac OS"."""
     if not any(t.tag_ == "POS" for t in ent[:-1]):
         return [ent]
     parts, start = [], ent.start
@@ -150,7 +150,7 @@ def _name(ent: Span, sentence_of: list[int]) -> Candidate | None:
 
 
 def _title_before_name(chunk: Span, owned: set[int], sentence_of: list[int]) -> Candidate | None:
-    """"Apple CEO Steve Jobs": the words before the name ("Apple CEO") are one more mention of him."""
+    """ "Apple CEO Steve Jobs": the words before the name ("Apple CEO") are one more mention of him."""
     root = chunk.root
     first_of_name = root.i
     while first_of_name - 1 >= chunk.start and first_of_name - 1 in owned and root.ent_type_ == "PERSON":
@@ -192,7 +192,11 @@ def _pronoun(token: Token, sentence_of: list[int]) -> Candidate | None:
             return None
         kinds, plural = PRONOUNS[lower]
         label = "|".join(sorted(kinds))
-    elif lower in RELATIVE_PRONOUNS and token.tag_ in ("WDT", "WP", "WP$") and _relative_head(token) is not None:
+    elif (
+        lower in RELATIVE_PRONOUNS
+        and token.tag_ in ("WDT", "WP", "WP$")
+        and _relative_head(token) is not None
+    ):
         label, plural = "", False
     else:
         return None

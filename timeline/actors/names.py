@@ -16,7 +16,7 @@ _STOPWORDS = frozenset({"of", "and", "the", "for", "&", "de", "la", "du", "von",
 
 
 def strip_possessive(text: str) -> str:
-    """"Netanyahu's" -> "Netanyahu", "Jobs'" -> "Jobs"."""
+    """ "Netanyahu's" -> "Netanyahu", "Jobs'" -> "Jobs"."""
     return _POSSESSIVE.sub("", text.rstrip()).rstrip()
 
 

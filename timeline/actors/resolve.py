@@ -124,13 +124,14 @@ def _spelling_variants(k: str, keys: list[str], person: dict[str, bool]) -> list
 
 
 def _link_parenthesised(doc: Doc, cands: list[Candidate], clusters: Clusters) -> None:
-    """"European Aeronautic Defence and Space Company EADS N.V. (EADS)": the name in brackets is an alias."""
+    """ "European Aeronautic Defence and Space Company EADS N.V. (EADS)": the name in brackets is an alias."""
     for a, b in zip(range(len(cands)), range(1, len(cands)), strict=False):
         ca, cb = cands[a], cands[b]
         if ca.form != NAME or cb.form != NAME or cb.first != ca.last + 1 or cb.first == 0:
             continue
-        if doc[cb.first - 1].text == "(" and (ca.key == cb.key or names.is_acronym_of(cb.key, ca.key)
-                                               or cb.key in ca.key.split()):
+        if doc[cb.first - 1].text == "(" and (
+            ca.key == cb.key or names.is_acronym_of(cb.key, ca.key) or cb.key in ca.key.split()
+        ):
             clusters.union(a, b)
 
 
