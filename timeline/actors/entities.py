@@ -25,11 +25,19 @@ def build_entities(
     for i in range(len(cands)):
         if i not in dropped:
             groups.setdefault(clusters.find(i), []).append(i)
-    ordered = sorted(groups.values(), key=lambda members: min(cands[i].start for i in members))
+    # a cluster of descriptions of no known kind ("the meeting", "negotiations") is a thing talked
+    # about, not an actor: only names, demonyms and descriptions of people, organisations, places,
+    # products or a country's sector make one
+    kept = [m for m in groups.values() if any(_actor_like(cands[i]) for i in m)]
+    ordered = sorted(kept, key=lambda members: min(cands[i].start for i in members))
     return tuple(
         _entity(f"e{n}", doc_id, [cands[i] for i in sorted(members, key=lambda i: cands[i].start)])
         for n, members in enumerate(ordered, start=1)
     )
+
+
+def _actor_like(c: Candidate) -> bool:
+    return c.form in (NAME, DEMONYM) or (c.form == DESCRIPTION and bool(c.label or c.sector))
 
 
 def _majority(values: Iterable[str | None]) -> str | None:

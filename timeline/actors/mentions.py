@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from . import names
@@ -28,6 +30,7 @@ from .lexicon import (
 
 NAME, PRONOUN, DESCRIPTION, DEMONYM = "name", "pronoun", "description", "demonym"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PRONOUN_WORDS = tuple(sorted({*PRONOUNS, *RELATIVE_PRONOUNS}))
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,12 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             if cand is not None:
                 found.append(cand)
                 owned.update(range(cand.first, cand.last))
-    for token in doc:
-        if token.i not in owned:
-            cand = _pronoun(token, sentence_of)
+    for i in _pronoun_positions(doc):
+        if i not in owned:
+            cand = _pronoun(doc[i], sentence_of)
             if cand is not None:
                 found.append(cand)
-                owned.add(token.i)
+                owned.add(i)
     for chunk in doc.noun_chunks:
         cand = _description(chunk, owned, non_actor, sentence_of)
         if cand is not None:
@@ -97,6 +100,15 @@ def _split_possessive(ent: Span) -> list[Span]:
             start = token.i + 1
     parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
     return [p for p in parts if len(p)]
+
+
+def _pronoun_positions(doc: Doc) -> list[int]:
+    """Indices of the tokens that read like a pronoun, found on the token array (no Token objects made
+    for the other words: this runs on every article)."""
+    # looking a string up by text gives its hash without adding it to the vocabulary
+    hashes = numpy.array([doc.vocab.strings[w] for w in _PRONOUN_WORDS], dtype=numpy.uint64)
+    lowers = doc.to_array([LOWER]).reshape(-1)
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(lowers, hashes))]
 
 
 def _sentence_index(doc: Doc) -> list[int]:
