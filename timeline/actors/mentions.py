@@ -55,6 +55,7 @@ class Candidate:
     subject: bool = False  # the subject of its clause: pronouns prefer these
     from_ner: bool = True  # a name spaCy's entity recogniser found (not guessed from a noun phrase)
     joins: int | None = None  # token of the name this mention is a title of ("Apple CEO" Steve Jobs)
+    of_name: bool = False  # a description with a name inside: "Apple share prices", "Israel's proposal"
     phrase: str = ""  # a description's whole noun phrase ("the Israeli delegation"), to name it by
 
 
@@ -75,6 +76,9 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             if cand is not None:
                 found.append(cand)
                 owned.update(range(cand.first, cand.last))
+    for cand in _names_missed(doc, found, owned, sentence_of):
+        found.append(cand)
+        owned.add(cand.first)
     for i in _pronoun_positions(doc):
         if i not in owned:
             cand = _pronoun(doc[i], sentence_of)
@@ -100,6 +104,46 @@ def _split_possessive(ent: Span) -> list[Span]:
             start = token.i + 1
     parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
     return [p for p in parts if len(p)]
+
+
+def _names_missed(
+    doc: Doc, names_found: list[Candidate], owned: set[int], sentence_of: list[int]
+) -> list[Candidate]:
+    """One-word names the entity recogniser found once and missed elsewhere ("Jobs, born in ..."):
+    the same capitalised word is the same name. Found on the token array, like pronouns."""
+    words: dict[str, Candidate] = {}
+    for c in names_found:
+        if c.form == NAME and c.key:
+            last = c.key.split()[-1]
+            if c.label == "PERSON" or " " not in c.key:
+                words.setdefault(last, c)
+    if not words:
+        return []
+    hashes = numpy.array([doc.vocab.strings[w] for w in sorted(words)], dtype=numpy.uint64)
+    lowers = doc.to_array([LOWER]).reshape(-1)
+    found = []
+    for i in numpy.flatnonzero(numpy.isin(lowers, hashes)):
+        token = doc[int(i)]
+        if token.i in owned or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        source = words[token.lower_]
+        found.append(
+            replace(
+                source,
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+                first=token.i,
+                last=token.i + 1,
+                root=token.i,
+                sentence=sentence_of[token.i],
+                key=token.lower_,
+                title="",
+                subject=token.dep_ in _SUBJECTS,
+                from_ner=False,
+            )
+        )
+    return found
 
 
 def _pronoun_positions(doc: Doc) -> list[int]:
@@ -264,10 +308,14 @@ def _description(
             first = i + 1
     while first < root.i and (chunk.doc[first].is_punct or chunk.doc[first].tag_ == "POS"):
         first += 1
-    span = chunk.doc[first : chunk.end]
+    of_name = first > chunk.start
+    # the whole phrase, the name in it included, is the mention: "Apple share prices" is about the
+    # prices, and the name inside stays a mention of its own
+    span = chunk if of_name else chunk.doc[first : chunk.end]
     if root.pos_ == "PROPN" and lemma not in TITLES and lemma not in HEAD_KINDS:
         # a name spaCy's entities missed ("the iPod nano")
-        words = span[1:] if span[0].lower_ in DEFINITE | {"a", "an"} else span
+        trimmed = chunk.doc[first : chunk.end]
+        words = trimmed[1:] if trimmed[0].lower_ in DEFINITE | {"a", "an"} else trimmed
         key = names.key(names.clean(words.text))
         if key and any(c.isupper() or c.isdigit() for c in words.text):
             return Candidate(
@@ -312,5 +360,6 @@ def _description(
         subject=root.dep_ in _SUBJECTS,
         country=country,
         sector=sector,
+        of_name=of_name,
         phrase=chunk.text,
     )

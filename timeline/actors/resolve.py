@@ -187,16 +187,22 @@ def _link_by_parse(
             joined.add(i)
             continue
         # "Steve Jobs, the Apple CEO" / "the Beatles' record company, Apple Corps"
-        if root.dep_ == "appos" and root.head.i in owner and cands[owner[root.head.i]].form != PRONOUN:
-            other = owner[root.head.i]
+        # two names side by side are a list or a place and its region ("Apple Inc., Apple Corps",
+        # "San Jose, California"), not one thing
+        other = owner.get(root.head.i) if root.dep_ == "appos" else None
+        if other is not None and {c.form, cands[other].form} in ({DESCRIPTION}, {NAME, DESCRIPTION}):
             if _compatible_kinds(cands[other], c):
                 clusters.union(other, i)
                 joined.update((other, i))
                 continue
-        # "the Hamas movement", "its iPhone device": a name and a head noun of its kind
+        # "the Hamas movement", "its iPhone device", "the Zionist regime": a name and a head noun of its kind
         if c.form == DESCRIPTION and c.label:
             for child in root.children:
-                if child.dep_ == "compound" and child.i in owner and cands[owner[child.i]].form == NAME:
+                if (
+                    child.dep_ in ("compound", "amod")
+                    and child.i in owner
+                    and cands[owner[child.i]].form == NAME
+                ):
                     name = owner[child.i]
                     if _label(name, cands, clusters, labels) in KIND_LABELS[c.label]:
                         clusters.union(name, i)
