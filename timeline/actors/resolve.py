@@ -190,11 +190,14 @@ def _link_by_parse(
         # two names side by side are a list or a place and its region ("Apple Inc., Apple Corps",
         # "San Jose, California"), not one thing
         other = owner.get(root.head.i) if root.dep_ == "appos" else None
-        if other is not None and {c.form, cands[other].form} in ({DESCRIPTION}, {NAME, DESCRIPTION}):
-            if _compatible_kinds(cands[other], c):
-                clusters.union(other, i)
-                joined.update((other, i))
-                continue
+        if (
+            other is not None
+            and {c.form, cands[other].form} in ({DESCRIPTION}, {NAME, DESCRIPTION})
+            and _compatible_kinds(cands[other], c)
+        ):
+            clusters.union(other, i)
+            joined.update((other, i))
+            continue
         # "the Hamas movement", "its iPhone device", "the Zionist regime": a name and a head noun of its kind
         if c.form == DESCRIPTION and c.label:
             for child in root.children:
