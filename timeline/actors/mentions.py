@@ -95,11 +95,11 @@ def find_candidates(doc: Doc) -> list[Candidate]:
 
 def _split_possessive(ent: Span) -> list[Span]:
     """ "Apple Computer's Mac OS" names two things: "Apple Computer" and "Mac OS"."""
-    if not any(t.tag_ == "POS" for t in ent[:-1]):
+    if not any(t.tag_ == "POS" or t.text == "(" for t in ent[:-1]):
         return [ent]
     parts, start = [], ent.start
-    for token in ent[:-1]:
-        if token.tag_ == "POS" and token.i > start:
+    for token in ent[:-1]:  # and "Software Development Kit (SDK" names one thing twice
+        if (token.tag_ == "POS" or token.text == "(") and token.i > start:
             parts.append(Span(ent.doc, start, token.i, label=ent.label_))
             start = token.i + 1
     parts.append(Span(ent.doc, start, ent.end, label=ent.label_))

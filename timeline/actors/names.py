@@ -43,6 +43,8 @@ def key(text: str) -> str:
     words = normalise(strip_possessive(text)).split()
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
         words.pop()
+    if words and words[-1] in LEGAL_SUFFIXES:
+        return ""  # "Inc." alone names nothing
     return " ".join(words)
 
 
@@ -60,6 +62,10 @@ def is_acronym_of(short: str, long: str) -> bool:
     if not full:
         return False
     if short == full:
+        return True
+    # the initials of the last words: "SDK" for "iPhone Software Development Kit"
+    content = [w for w in long.split() if w not in _STOPWORDS]
+    if any(short == "".join(w[0] for w in content[n:]) for n in range(1, len(content) - 1)):
         return True
     words = long.split()
     while words and words[-1] in DESIGNATORS:
