@@ -19,6 +19,7 @@ from .lexicon import (
     ACTOR_LABELS,
     DEFINITE,
     HEAD_KINDS,
+    KIND_LABELS,
     NON_ACTOR_LABELS,
     PERSON,
     PRONOUNS,
@@ -206,20 +207,23 @@ def _name(ent: Span, sentence_of: list[int]) -> Candidate | None:
 
 
 def _title_before_name(chunk: Span, owned: set[int], sentence_of: list[int]) -> Candidate | None:
-    """ "Apple CEO Steve Jobs": the words before the name ("Apple CEO") are one more mention of him."""
+    """ "Apple CEO Steve Jobs", "U.S. electronics retailer Best Buy": the words before the name are
+    one more mention of what it names, when their head noun fits the name's kind."""
     root = chunk.root
+    label = root.ent_type_
     first_of_name = root.i
-    while first_of_name - 1 >= chunk.start and first_of_name - 1 in owned and root.ent_type_ == "PERSON":
+    while first_of_name - 1 >= chunk.start and first_of_name - 1 in owned and label:
         first_of_name -= 1
         if chunk.doc[first_of_name].ent_iob_ == "B":
             break
     start = chunk.start
     while start < first_of_name and chunk.doc[start].lower_ in DEFINITE | {"a", "an"}:
         start += 1
-    if root.ent_type_ != "PERSON" or start >= first_of_name:
+    if not label or start >= first_of_name:
         return None
     last = chunk.doc[first_of_name - 1]
-    if last.lower_ not in TITLES and HEAD_KINDS.get(last.lemma_.lower()) != PERSON:
+    kind = PERSON if last.lower_ in TITLES else HEAD_KINDS.get(last.lemma_.lower())
+    if kind is None or label not in KIND_LABELS[kind] or (kind == PERSON) != (label == "PERSON"):
         return None
     span = chunk.doc[start:first_of_name]
     return Candidate(
@@ -231,7 +235,7 @@ def _title_before_name(chunk: Span, owned: set[int], sentence_of: list[int]) -> 
         last=span.end,
         root=last.i,
         sentence=sentence_of[root.i],
-        label=PERSON,
+        label=kind,
         key=last.lemma_.lower(),
         definite=True,
         phrase=span.text,

@@ -286,7 +286,9 @@ def _description_target(
         if cands[j].form == DESCRIPTION and clusters.find(j) == j:
             continue  # only actors already anchored to a name
         if _label(j, cands, clusters, labels) in allowed and cands[j].plural == c.plural:
-            if c.label in (ORG, PRODUCT) and _looks_like(j, cands, clusters) not in ("", c.label):
+            looks = _looks_like(j, cands, clusters) if c.label in (ORG, PRODUCT) else ""
+            # "the company" never a product; "the device" only what looks like a product
+            if (c.label == ORG and looks == PRODUCT) or (c.label == PRODUCT and looks != PRODUCT):
                 continue
             return j
     return None
