@@ -318,8 +318,11 @@ def _description(
     span = chunk if of_name else chunk.doc[first : chunk.end]
     if root.pos_ == "PROPN" and lemma not in TITLES and lemma not in HEAD_KINDS:
         # a name spaCy's entities missed ("the iPod nano")
-        trimmed = chunk.doc[first : chunk.end]
-        words = trimmed[1:] if trimmed[0].lower_ in DEFINITE | {"a", "an"} else trimmed
+        # the name starts at its first capitalised word: "the much-anticipated iPhone" -> "iPhone"
+        start = first
+        while start < root.i and not any(ch.isupper() or ch.isdigit() for ch in chunk.doc[start].text):
+            start += 1
+        words = chunk.doc[start : chunk.end]
         key = names.key(names.clean(words.text))
         if key and any(c.isupper() or c.isdigit() for c in words.text):
             return Candidate(
