@@ -22,7 +22,7 @@ KIND_LABELS = {
     PERSON: frozenset({"PERSON"}),
     ORG: frozenset({"ORG", "NORP"}),
     PLACE: frozenset({"GPE", "LOC", "FAC"}),
-    PRODUCT: frozenset({"PRODUCT", "ORG", "WORK_OF_ART"}),
+    PRODUCT: frozenset({"PRODUCT", "ORG", "WORK_OF_ART", "NORP"}),  # the small model calls "iTunes" NORP
 }
 
 # personal pronoun -> (kinds it can refer to, plural)
