@@ -94,11 +94,15 @@ def _link_names(doc: Doc, cands: list[Candidate], clusters: Clusters) -> None:
     keys = sorted((k for k in by_key if not k.startswith("country:")), key=lambda k: (-len(k.split()), k))
     person = {k: _majority(cands[i].label for i in by_key[k]) == "PERSON" for k in keys}
     size = {k: len(v) for k, v in by_key.items()}
+    # a short form shares its first letter with a word of the long name (surname, prefix, acronym)
+    initials = {k: {w[0] for w in k.split()} for k in keys}
     for k in keys:
         longer = [
             lk
             for lk in keys
-            if len(lk.split()) > len(k.split()) and names.is_short_form(k, lk, person=person[lk])
+            if k[0] in initials[lk]
+            and len(lk.split()) > len(k.split())
+            and names.is_short_form(k, lk, person=person[lk])
         ]
         if not longer and " " not in k:
             longer = _spelling_variants(k, keys, person)
