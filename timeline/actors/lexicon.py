@@ -7,6 +7,11 @@ company designator rather than part of the name.
 
 from __future__ import annotations
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 #: Kinds of actor a pronoun or a description can refer back to.
 PERSON, ORG, PLACE, PRODUCT = "PERSON", "ORG", "PLACE", "PRODUCT"
 
@@ -27,408 +32,109 @@ KIND_LABELS = {
 
 # personal pronoun -> (kinds it can refer to, plural)
 PRONOUNS: dict[str, tuple[frozenset[str], bool]] = {
-    **dict.fromkeys(("he", "him", "his", "himself"), (frozenset({PERSON}), False)),
-    **dict.fromkeys(("she", "her", "hers", "herself"), (frozenset({PERSON}), False)),
-    **dict.fromkeys(("i", "me", "my", "mine", "myself"), (frozenset({PERSON}), False)),
-    **dict.fromkeys(("it", "its", "itself"), (frozenset({ORG, PLACE, PRODUCT}), False)),
+    **dict.fromkeys(_words("he him his himself"), (frozenset({PERSON}), False)),
+    **dict.fromkeys(_words("she her hers herself"), (frozenset({PERSON}), False)),
+    **dict.fromkeys(_words("i me my mine myself"), (frozenset({PERSON}), False)),
+    **dict.fromkeys(_words("it its itself"), (frozenset({ORG, PLACE, PRODUCT}), False)),
     # organisations are "they" as often as "it" in news English
-    **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), (frozenset({ORG, PERSON}), True)),
-    **dict.fromkeys(("we", "us", "our", "ours", "ourselves"), (frozenset({ORG}), True)),
+    **dict.fromkeys(_words("they them their theirs themselves"), (frozenset({ORG, PERSON}), True)),
+    **dict.fromkeys(_words("we us our ours ourselves"), (frozenset({ORG}), True)),
 }
 #: relative pronouns: they refer to the noun their clause hangs on
-RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose", "that"})
+RELATIVE_PRONOUNS = frozenset(_words("which who whom whose that"))
 
 #: head noun of a description -> the kind of actor it describes
 HEAD_KINDS: dict[str, str] = {
     **dict.fromkeys(
-        [
-            "company",
-            "firm",
-            "corporation",
-            "group",
-            "giant",
-            "maker",
-            "manufacturer",
-            "retailer",
-            "vendor",
-            "carrier",
-            "operator",
-            "label",
-            "studio",
-            "publisher",
-            "bank",
-            "agency",
-            "organisation",
-            "organization",
-            "movement",
-            "party",
-            "union",
-            "association",
-            "institution",
-            "network",
-            "chain",
-            "startup",
-            "conglomerate",
-            "government",
-            "ministry",
-            "administration",
-            "regime",
-            "authority",
-            "court",
-            "commission",
-            "council",
-            "committee",
-            "delegation",
-            "team",
-            "club",
-            "university",
-            "school",
-            "newspaper",
-            "channel",
-            "broadcaster",
-            "blog",
-            "outlet",
-        ],
+        _words(
+            "company firm corporation group giant maker manufacturer retailer vendor carrier "
+            "operator label studio publisher bank agency organisation organization movement party "
+            "union association institution network chain startup conglomerate government ministry "
+            "administration regime authority court commission council committee delegation team "
+            "club university school newspaper channel broadcaster blog outlet media press"
+        ),
         ORG,
     ),
     **dict.fromkeys(
-        [
-            "man",
-            "woman",
-            "person",
-            "spokesman",
-            "spokeswoman",
-            "spokesperson",
-            "official",
-            "executive",
-            "chief",
-            "president",
-            "minister",
-            "leader",
-            "founder",
-            "co-founder",
-            "chairman",
-            "chairwoman",
-            "director",
-            "manager",
-            "analyst",
-            "head",
-            "boss",
-            "ceo",
-            "cfo",
-            "coo",
-            "cto",
-            "secretary",
-            "ambassador",
-            "envoy",
-            "diplomat",
-            "mediator",
-            "negotiator",
-            "judge",
-            "lawyer",
-            "attorney",
-            "prosecutor",
-            "general",
-            "commander",
-            "officer",
-            "senator",
-            "governor",
-            "mayor",
-            "king",
-            "queen",
-            "prince",
-            "premier",
-            "chancellor",
-            "member",
-            "employee",
-            "engineer",
-            "designer",
-            "developer",
-            "researcher",
-            "scientist",
-            "reporter",
-            "journalist",
-            "editor",
-            "critic",
-            "author",
-            "writer",
-            "singer",
-            "musician",
-            "actor",
-            "player",
-            "user",
-            "customer",
-            "consumer",
-            "prisoner",
-            "victim",
-            "soldier",
-        ],
+        _words(
+            "man woman person people owner buyer attendee fan investor shareholder resident worker student "
+            "voter staff spokesman spokeswoman spokesperson official executive chief "
+            "president minister leader founder co-founder chairman chairwoman director manager "
+            "analyst head boss ceo cfo coo cto secretary ambassador envoy diplomat mediator "
+            "negotiator judge lawyer attorney prosecutor general commander officer senator "
+            "governor mayor king queen prince premier chancellor member employee engineer "
+            "designer developer researcher scientist reporter journalist editor critic author "
+            "writer singer musician actor user customer consumer prisoner victim soldier"
+        ),
         PERSON,
     ),
     **dict.fromkeys(
-        [
-            "country",
-            "nation",
-            "state",
-            "city",
-            "town",
-            "capital",
-            "region",
-            "province",
-            "territory",
-            "village",
-            "area",
-        ],
+        _words("country nation state city town capital region province territory village area"),
         PLACE,
     ),
     **dict.fromkeys(
-        [
-            "device",
-            "phone",
-            "handset",
-            "smartphone",
-            "player",
-            "computer",
-            "laptop",
-            "notebook",
-            "desktop",
-            "tablet",
-            "product",
-            "model",
-            "version",
-            "software",
-            "system",
-            "program",
-            "programme",
-            "application",
-            "app",
-            "service",
-            "store",
-            "platform",
-            "browser",
-            "console",
-            "gadget",
-            "machine",
-            "line",
-            "family",
-            "range",
-            "edition",
-            "kit",
-            "suite",
-            "tool",
-        ],
+        _words(
+            "player device phone handset smartphone computer laptop notebook desktop tablet "
+            "product model version software system program programme application app service "
+            "store platform browser console gadget machine line family range edition kit suite "
+            "tool"
+        ),
         PRODUCT,
     ),
 }
 
 #: determiners that make a description definite: it refers back to something already named
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DEFINITE = frozenset(_words("that the these this those"))
 
 #: nouns for time spans and units: never actors even when no date entity covers them
 TIME_NOUNS = frozenset(
-    [
-        "time",
-        "year",
-        "years",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "quarter",
-        "hour",
-        "hours",
-        "minute",
-        "minutes",
-        "second",
-        "seconds",
-        "decade",
-        "decades",
-        "century",
-        "period",
-        "season",
-        "morning",
-        "evening",
-        "night",
-        "today",
-        "yesterday",
-        "tomorrow",
-    ]
+    _words(
+        "century day days decade decades evening hour hours minute minutes month months morning "
+        "night period quarter season second seconds time today tomorrow week weeks year years "
+        "yesterday"
+    )
 )
 
 #: words before a person's name that are a title or a role, not part of the name
 TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "rev",
-        "father",
-        "sister",
-        "brother",
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "chancellor",
-        "premier",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "emperor",
-        "senator",
-        "sen",
-        "rep",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "gov",
-        "governor",
-        "mayor",
-        "general",
-        "gen",
-        "col",
-        "colonel",
-        "lt",
-        "lieutenant",
-        "capt",
-        "captain",
-        "major",
-        "sgt",
-        "sergeant",
-        "admiral",
-        "judge",
-        "justice",
-        "chief",
-        "executive",
-        "officer",
-        "ceo",
-        "cfo",
-        "coo",
-        "cto",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "founder",
-        "co-founder",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "secretary",
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "finance",
-        "opposition",
-        "leader",
-        "pope",
-        "sheikh",
-        "rabbi",
-        "imam",
-        "ayatollah",
-        "ambassador",
-        "envoy",
-        "director",
-        "former",
-        "late",
-        "deputy",
-        "acting",
-    ]
+    _words(
+        "acting admiral ambassador ayatollah brother capt captain ceo cfo chair chairman "
+        "chairwoman chancellor chief co-founder col colonel congressman congresswoman coo cto "
+        "dame defence defense deputy director dr emperor envoy executive father finance foreign "
+        "former founder gen general gov governor imam interior judge justice king lady late "
+        "leader lieutenant lord lt major mayor minister miss mr mrs ms officer opposition pope "
+        "premier president prime prince princess prof professor queen rabbi rep representative "
+        "rev secretary sen senator sergeant sgt sheikh sir sister spokesman spokesperson "
+        "spokeswoman vice"
+    )
 )
 
 #: legal-form suffixes: "Apple Inc." and "Apple" are one name
-LEGAL_SUFFIXES = frozenset(
-    [
-        "inc",
-        "incorporated",
-        "corp",
-        "ltd",
-        "llc",
-        "plc",
-        "co",
-        "nv",
-        "bv",
-        "sa",
-        "ag",
-        "gmbh",
-        "lp",
-        "llp",
-        "pty",
-        "limited",
-    ]
-)
+LEGAL_SUFFIXES = frozenset(_words("ag bv co corp gmbh inc incorporated limited llc llp lp ltd nv plc pty sa"))
 #: words that end a company's name but may be left out: "Apple Computer" … "Apple", "NPD Group" … "NPD"
 DESIGNATORS = frozenset(
-    [
-        "computer",
-        "computers",
-        "corporation",
-        "company",
-        "companies",
-        "group",
-        "holdings",
-        "holding",
-        "systems",
-        "system",
-        "technologies",
-        "technology",
-        "international",
-        "industries",
-        "labs",
-        "laboratories",
-        "enterprises",
-        "networks",
-        "communications",
-        "electronics",
-        "entertainment",
-        "records",
-        "motors",
-        "airlines",
-        "partners",
-        "associates",
-        "worldwide",
-        "global",
-        "incorporated",
-    ]
+    _words(
+        "airlines associates communications companies company computer computers corporation "
+        "electronics enterprises entertainment global group holding holdings incorporated "
+        "industries international laboratories labs motors networks partners records system "
+        "systems technologies technology worldwide"
+    )
 )
 
 #: collective head nouns -> the sector of a country they name ("the Israeli delegation")
 SECTORS: dict[str, str] = {
+    **dict.fromkeys(_words("companies firms industry business businesses"), "business"),
+    **dict.fromkeys(_words("people citizens civilians public population"), "civilians"),
     **dict.fromkeys(
-        [
-            "government",
-            "regime",
-            "leadership",
-            "leaders",
-            "officials",
-            "authorities",
-            "authority",
-            "delegation",
-            "administration",
-            "cabinet",
-            "ministry",
-            "ministries",
-            "parliament",
-            "state",
-        ],
+        _words(
+            "government regime leadership leaders officials authorities authority delegation "
+            "administration cabinet ministry ministries parliament state"
+        ),
         "government",
     ),
-    **dict.fromkeys(["army", "military", "forces", "troops", "soldiers", "navy"], "military"),
-    **dict.fromkeys(("police",), "police"),
-    **dict.fromkeys(["media", "press", "journalists", "reporters"], "media"),
-    **dict.fromkeys(("opposition",), "opposition"),
-    **dict.fromkeys(["rebels", "insurgents", "militants", "fighters"], "rebels"),
-    **dict.fromkeys(["people", "citizens", "civilians", "public", "population"], "civilians"),
-    **dict.fromkeys(["companies", "firms", "industry", "business", "businesses"], "business"),
+    **dict.fromkeys(_words("media press journalists reporters"), "media"),
+    **dict.fromkeys(_words("army military forces troops soldiers navy"), "military"),
+    **dict.fromkeys(_words("opposition"), "opposition"),
+    **dict.fromkeys(_words("police"), "police"),
+    **dict.fromkeys(_words("rebels insurgents militants fighters"), "rebels"),
 }
