@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.lang.en import English
 
 from timeline.actors import find_entities, link_actors
 from timeline.actors.gazetteer import country_of_demonym, country_of_name
@@ -211,3 +213,41 @@ def test_odd_text_gives_exact_offsets_and_no_crash(nlp: Language, text: str) -> 
             assert text[m.start : m.end] == m.text
     keys = [e.key for e in found]
     assert len(keys) == len(set(keys))
+
+
+# ---------------------------------------------------------------- rule logic on hand-built parses (no model)
+
+
+def hand_built(words: list[str], **annotations: object) -> Doc:
+    return Doc(English().vocab, words=words, **annotations)  # type: ignore[arg-type]
+
+
+def test_a_surname_the_recogniser_missed_is_still_the_person() -> None:
+    # "Steve Jobs spoke . Jobs smiled ." with only the first name marked as an entity
+    doc = hand_built(
+        ["Steve", "Jobs", "spoke", ".", "Jobs", "smiled", "."],
+        spaces=[True, True, False, True, True, False, False],
+        pos=["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        deps=["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"],
+        heads=[1, 2, 2, 2, 5, 5, 5],
+        sent_starts=[True, False, False, False, True, False, False],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"],
+    )
+    (jobs,) = find_entities(doc, doc_id="hand")
+    assert jobs.name == "Steve Jobs"
+    assert [(m.start, m.end, m.text) for m in jobs.mentions] == [(0, 10, "Steve Jobs"), (18, 22, "Jobs")]
+
+
+def test_two_names_side_by_side_stay_two_actors() -> None:
+    # "Apple Inc. , Apple Corps settle ." parsed with the second name as an apposition of the first
+    doc = hand_built(
+        ["Apple", "Inc.", ",", "Apple", "Corps", "settle", "."],
+        spaces=[True, False, True, True, True, False, False],
+        pos=["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"],
+        deps=["compound", "nsubj", "punct", "compound", "appos", "ROOT", "punct"],
+        heads=[1, 5, 1, 4, 1, 5, 5],
+        sent_starts=[True, False, False, False, False, False, False],
+        ents=["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "O"],
+    )
+    found = find_entities(doc, doc_id="hand")
+    assert sorted(e.name for e in found) == ["Apple Corps", "Apple Inc."]
