@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.lang.en import English
 
 from timeline.actors import find_entities, link_actors
 from timeline.actors.gazetteer import country_of_demonym, country_of_name
