@@ -316,10 +316,23 @@ def _description(
     # the whole phrase, the name in it included, is the mention: "Apple share prices" is about the
     # prices, and the name inside stays a mention of its own
     span = chunk if of_name else chunk.doc[first : chunk.end]
-    if root.pos_ == "PROPN" and lemma not in TITLES and lemma not in HEAD_KINDS:
+    # a name and one more word of no kind, side by side: "the iPod nano", "the Apple trademark" name
+    # one thing (a model, a brand), written in lower case as often as not
+    name_then_noun = (
+        of_name
+        and first == root.i
+        and root.i - 1 in owned
+        and chunk.doc[root.i - 1].dep_ == "compound"
+        and root.tag_ == "NN"
+        and lemma not in HEAD_KINDS
+        and lemma not in SECTORS
+    )
+    if name_then_noun or (root.pos_ == "PROPN" and lemma not in TITLES and lemma not in HEAD_KINDS):
         # a name spaCy's entities missed ("the iPod nano")
         # the name starts at its first capitalised word: "the much-anticipated iPhone" -> "iPhone"
         start = first
+        while start > chunk.start and start - 1 in owned:
+            start -= 1
         while start < root.i and not any(ch.isupper() or ch.isdigit() for ch in chunk.doc[start].text):
             start += 1
         words = chunk.doc[start : chunk.end]
