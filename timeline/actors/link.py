@@ -92,7 +92,10 @@ def _short_forms(groups: dict[GroupKey, list[tuple[str, Entity]]]) -> list[tuple
     for k in named:
         short = k[1]
         words = short.split()
-        candidates = set(by_alias.get(short, []))
+        # an alias found in one article carries over only when it is an acronym of the name: a short
+        # form resolved one way in one article ("iPod" in an article about the iPod nano) must not
+        # pull every article's "iPod" with it
+        candidates = {lk for lk in by_alias.get(short, []) if names.is_acronym_of(short, lk[1])}
         for w in {words[0], words[-1]}:
             for lk in by_word.get(w, []):
                 if names.is_short_form(short, lk[1], person=person[lk]):
