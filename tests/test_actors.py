@@ -146,6 +146,17 @@ def test_a_demonym_with_a_sector_keeps_the_sector(nlp: Language) -> None:
     assert (army.country, army.sector) == ("ISR", "military")
 
 
+def test_a_model_number_is_part_of_the_name(nlp: Language) -> None:
+    found = entities(nlp, "The iPhone 3G went on sale in July, a year after the first iPhone.")
+    assert "iPhone 3G" in {e.name for e in found}
+
+
+def test_the_possessor_gives_one_more_alias(nlp: Language) -> None:
+    found = entities(nlp, "The Beatles' Apple Corps sued Apple Computer in London on Wednesday.")
+    (corps,) = holding(found, "Apple Corps")
+    assert "Beatles' Apple Corps" in corps.aliases
+
+
 # ---------------------------------------------------------------- across articles
 
 

@@ -78,6 +78,7 @@ def _entity(key: str, doc_id: str, members: list[Candidate]) -> Entity:
         sector = _majority(c.sector for c in described)
     aliases = {f for f in forms}
     aliases.update(names.clean(c.text) for c in named)
+    aliases.update(c.qualified for c in named if c.qualified)
     aliases.update(c.text for c in members if c.form == DEMONYM)
     aliases.discard(name)
     roles = {c.title for c in named if c.title}

@@ -7,6 +7,7 @@ Names are spaCy's entities; pronouns are personal and relative pronouns; descrip
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 import numpy
@@ -31,6 +32,7 @@ from .lexicon import (
 
 NAME, PRONOUN, DESCRIPTION, DEMONYM = "name", "pronoun", "description", "demonym"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_MODEL_NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z0-9]*")
 _PRONOUN_WORDS = tuple(sorted({*PRONOUNS, *RELATIVE_PRONOUNS}))
 
 
@@ -56,6 +58,7 @@ class Candidate:
     subject: bool = False  # the subject of its clause: pronouns prefer these
     from_ner: bool = True  # a name spaCy's entity recogniser found (not guessed from a noun phrase)
     joins: int | None = None  # token of the name this mention is a title of ("Apple CEO" Steve Jobs)
+    qualified: str = ""  # a name with its possessor ("Beatles' Apple Corps"), an alias to keep
     of_name: bool = False  # a description with a name inside: "Apple share prices", "Israel's proposal"
     phrase: str = ""  # a description's whole noun phrase ("the Israeli delegation"), to name it by
 
@@ -164,6 +167,34 @@ def _sentence_index(doc: Doc) -> list[int]:
     return index
 
 
+def _with_model_number(span: Span) -> Span:
+    """ "iPhone 3G", "iOS 5", "Airbus A380": the model number after a name is part of it (the small
+    model leaves it out, or calls it a number)."""
+    doc = span.doc
+    j = span.end
+    if j >= len(doc) or not doc[j - 1].whitespace_:
+        return span
+    k = j + 1
+    while k < len(doc) and not doc[k - 1].whitespace_ and doc[k].text.isalnum():
+        k += 1
+    if not _MODEL_NUMBER.fullmatch(doc[j:k].text):
+        return span
+    joined = range(span.start, k)
+    if any(t.head.i in joined for t in doc[j:k]) or span.root.head.i in joined:
+        return doc[span.start : k]
+    return span
+
+
+def _qualified(span: Span) -> str:
+    """The name with its possessor, as an alias: "The Beatles' Apple Corps", "Apple's iTunes"."""
+    possessor = next(
+        (c for c in span.root.children if c.dep_ == "poss" and c.i < span.start and c.pos_ != "PRON"), None
+    )
+    if possessor is None:
+        return ""
+    return names.clean(span.doc[possessor.left_edge.i : span.end].text)
+
+
 def _name(ent: Span, sentence_of: list[int]) -> Candidate | None:
     tokens = list(ent)
     while tokens and (tokens[-1].tag_ == "POS" or not any(c.isalnum() for c in tokens[-1].text)):
@@ -171,7 +202,7 @@ def _name(ent: Span, sentence_of: list[int]) -> Candidate | None:
     # spaCy sometimes labels a common word ("antenna"): a name has a capital or a digit somewhere
     if not tokens or not any(c.isupper() or c.isdigit() for t in tokens for c in t.text):
         return None
-    span = ent.doc[tokens[0].i : tokens[-1].i + 1]
+    span = _with_model_number(ent.doc[tokens[0].i : tokens[-1].i + 1])
     text = names.strip_possessive(span.text)
     end = span.start_char + len(text)
     root = span.root
@@ -186,6 +217,7 @@ def _name(ent: Span, sentence_of: list[int]) -> Candidate | None:
         sentence=sentence_of[root.i],
         plural=root.tag_ == "NNPS",
         subject=root.dep_ in _SUBJECTS,
+        qualified=_qualified(span),
     )
     if ent.label_ == "NORP":
         country = country_of_demonym(text)
@@ -204,6 +236,28 @@ def _name(ent: Span, sentence_of: list[int]) -> Candidate | None:
             # "the Egyptian Ministry of Foreign Affairs" belongs to Egypt
             country = country_of_demonym(bare.split()[0])
     return replace(base, label=label, key=key, country=country, title=title)
+
+
+def _guessed_name(words: Span, root: Token, sentence_of: list[int]) -> Candidate | None:
+    """A name found by its form (capitals, a model number) where the entity recogniser found none."""
+    key = names.key(names.clean(words.text))
+    if not key or not any(c.isupper() or c.isdigit() for c in words.text):
+        return None
+    return Candidate(
+        start=words.start_char,
+        end=words.end_char,
+        text=words.text,
+        form=NAME,
+        first=words.start,
+        last=words.end,
+        root=root.i,
+        sentence=sentence_of[root.i],
+        label="ORG",
+        key=key,
+        plural=root.tag_ == "NNPS",
+        subject=root.dep_ in _SUBJECTS,
+        from_ner=False,
+    )
 
 
 def _title_before_name(chunk: Span, owned: set[int], sentence_of: list[int]) -> Candidate | None:
@@ -327,6 +381,12 @@ def _description(
         and lemma not in HEAD_KINDS
         and lemma not in SECTORS
     )
+    for token in chunk[: root.i - chunk.start + 1]:
+        if token.pos_ == "PROPN" and token.i not in owned:
+            model = _with_model_number(chunk.doc[token.i : token.i + 1])
+            if len(model) > 1 and model.start <= root.i < model.end:
+                # "the iPhone 3G" without an entity: the name and its model number
+                return _guessed_name(model, root, sentence_of)
     if name_then_noun or (root.pos_ == "PROPN" and lemma not in TITLES and lemma not in HEAD_KINDS):
         # a name spaCy's entities missed ("the iPod nano")
         # the name starts at its first capitalised word: "the much-anticipated iPhone" -> "iPhone"
@@ -335,24 +395,10 @@ def _description(
             start -= 1
         while start < root.i and not any(ch.isupper() or ch.isdigit() for ch in chunk.doc[start].text):
             start += 1
-        words = chunk.doc[start : chunk.end]
-        key = names.key(names.clean(words.text))
-        if key and any(c.isupper() or c.isdigit() for c in words.text):
-            return Candidate(
-                start=words.start_char,
-                end=words.end_char,
-                text=words.text,
-                form=NAME,
-                first=words.start,
-                last=words.end,
-                root=root.i,
-                sentence=sentence_of[root.i],
-                label="ORG",
-                key=key,
-                plural=root.tag_ == "NNPS",
-                subject=root.dep_ in _SUBJECTS,
-                from_ner=False,
-            )
+        words = _with_model_number(chunk.doc[start : chunk.end])
+        guessed = _guessed_name(words, root, sentence_of)
+        if guessed is not None:
+            return guessed
     country = None
     for child in root.children:
         if child.i < root.i and child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ == "NORP":
