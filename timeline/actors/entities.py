@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 from ..records import Entity, Mention
 from . import names
+from .candidate import DEMONYM, DESCRIPTION, NAME, Candidate
 from .gazetteer import COUNTRY_DISPLAY
 from .lexicon import DEFINITE, PERSON
-from .mentions import DEMONYM, DESCRIPTION, NAME, Candidate
 from .resolve import Clusters
 
 _KIND_TO_LABEL = {PERSON: "PERSON", "ORG": "ORG", "PLACE": "GPE", "PRODUCT": "PRODUCT"}

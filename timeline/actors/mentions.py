@@ -7,60 +7,19 @@ Names are spaCy's entities; pronouns are personal and relative pronouns; descrip
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from . import names
+from .candidate import DEMONYM, NAME, PRONOUN, SUBJECTS, Candidate
 from .gazetteer import country_of_demonym, country_of_name
-from .lexicon import (
-    ACTOR_LABELS,
-    DEFINITE,
-    HEAD_KINDS,
-    KIND_LABELS,
-    NON_ACTOR_LABELS,
-    PERSON,
-    PRONOUNS,
-    RELATIVE_PRONOUNS,
-    SECTORS,
-    TIME_NOUNS,
-    TITLES,
-)
+from .lexicon import ACTOR_LABELS, NON_ACTOR_LABELS, PRONOUNS, RELATIVE_PRONOUNS
+from .phrases import description, with_model_number
 
-NAME, PRONOUN, DESCRIPTION, DEMONYM = "name", "pronoun", "description", "demonym"
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_MODEL_NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z0-9]*")
 _PRONOUN_WORDS = tuple(sorted({*PRONOUNS, *RELATIVE_PRONOUNS}))
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A mention before resolution, with the facts resolution reasons with."""
-
-    start: int  # character offsets into the article
-    end: int
-    text: str
-    form: str  # name | pronoun | description | demonym
-    first: int  # token range [first, last)
-    last: int
-    root: int  # token index of the syntactic head
-    sentence: int
-    label: str = ""  # spaCy label (names), or the kind a pronoun/description can refer to
-    key: str = ""  # name key, pronoun, or head lemma of a description
-    plural: bool = False
-    definite: bool = False
-    country: str | None = None  # ISO alpha-3
-    sector: str | None = None
-    title: str = ""  # the title or role written before a person's name
-    subject: bool = False  # the subject of its clause: pronouns prefer these
-    from_ner: bool = True  # a name spaCy's entity recogniser found (not guessed from a noun phrase)
-    joins: int | None = None  # token of the name this mention is a title of ("Apple CEO" Steve Jobs)
-    qualified: str = ""  # a name with its possessor ("Beatles' Apple Corps"), an alias to keep
-    of_name: bool = False  # a description with a name inside: "Apple share prices", "Israel's proposal"
-    phrase: str = ""  # a description's whole noun phrase ("the Israeli delegation"), to name it by
 
 
 def find_candidates(doc: Doc) -> list[Candidate]:
@@ -90,7 +49,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
                 found.append(cand)
                 owned.add(i)
     for chunk in doc.noun_chunks:
-        cand = _description(chunk, owned, non_actor, sentence_of)
+        cand = description(chunk, owned, non_actor, sentence_of)
         if cand is not None:
             found.append(cand)
     found.sort(key=lambda c: (c.start, -c.end))
@@ -143,7 +102,7 @@ def _names_missed(
                 sentence=sentence_of[token.i],
                 key=token.lower_,
                 title="",
-                subject=token.dep_ in _SUBJECTS,
+                subject=token.dep_ in SUBJECTS,
                 from_ner=False,
             )
         )
@@ -167,24 +126,6 @@ def _sentence_index(doc: Doc) -> list[int]:
     return index
 
 
-def _with_model_number(span: Span) -> Span:
-    """ "iPhone 3G", "iOS 5", "Airbus A380": the model number after a name is part of it (the small
-    model leaves it out, or calls it a number)."""
-    doc = span.doc
-    j = span.end
-    if j >= len(doc) or not doc[j - 1].whitespace_:
-        return span
-    k = j + 1
-    while k < len(doc) and not doc[k - 1].whitespace_ and doc[k].text.isalnum():
-        k += 1
-    if not _MODEL_NUMBER.fullmatch(doc[j:k].text):
-        return span
-    joined = range(span.start, k)
-    if any(t.head.i in joined for t in doc[j:k]) or span.root.head.i in joined:
-        return doc[span.start : k]
-    return span
-
-
 def _qualified(span: Span) -> str:
     """The name with its possessor, as an alias: "The Beatles' Apple Corps", "Apple's iTunes"."""
     possessor = next(
@@ -202,7 +143,7 @@ def _name(ent: Span, sentence_of: list[int]) -> Candidate | None:
     # spaCy sometimes labels a common word ("antenna"): a name has a capital or a digit somewhere
     if not tokens or not any(c.isupper() or c.isdigit() for t in tokens for c in t.text):
         return None
-    span = _with_model_number(ent.doc[tokens[0].i : tokens[-1].i + 1])
+    span = with_model_number(ent.doc[tokens[0].i : tokens[-1].i + 1])
     text = names.strip_possessive(span.text)
     end = span.start_char + len(text)
     root = span.root
@@ -216,7 +157,7 @@ def _name(ent: Span, sentence_of: list[int]) -> Candidate | None:
         root=root.i,
         sentence=sentence_of[root.i],
         plural=root.tag_ == "NNPS",
-        subject=root.dep_ in _SUBJECTS,
+        subject=root.dep_ in SUBJECTS,
         qualified=_qualified(span),
     )
     if ent.label_ == "NORP":
@@ -236,65 +177,6 @@ def _name(ent: Span, sentence_of: list[int]) -> Candidate | None:
             # "the Egyptian Ministry of Foreign Affairs" belongs to Egypt
             country = country_of_demonym(bare.split()[0])
     return replace(base, label=label, key=key, country=country, title=title)
-
-
-def _guessed_name(words: Span, root: Token, sentence_of: list[int]) -> Candidate | None:
-    """A name found by its form (capitals, a model number) where the entity recogniser found none."""
-    key = names.key(names.clean(words.text))
-    if not key or not any(c.isupper() or c.isdigit() for c in words.text):
-        return None
-    return Candidate(
-        start=words.start_char,
-        end=words.end_char,
-        text=words.text,
-        form=NAME,
-        first=words.start,
-        last=words.end,
-        root=root.i,
-        sentence=sentence_of[root.i],
-        label="ORG",
-        key=key,
-        plural=root.tag_ == "NNPS",
-        subject=root.dep_ in _SUBJECTS,
-        from_ner=False,
-    )
-
-
-def _title_before_name(chunk: Span, owned: set[int], sentence_of: list[int]) -> Candidate | None:
-    """ "Apple CEO Steve Jobs", "U.S. electronics retailer Best Buy": the words before the name are
-    one more mention of what it names, when their head noun fits the name's kind."""
-    root = chunk.root
-    label = root.ent_type_
-    first_of_name = root.i
-    while first_of_name - 1 >= chunk.start and first_of_name - 1 in owned and label:
-        first_of_name -= 1
-        if chunk.doc[first_of_name].ent_iob_ == "B":
-            break
-    start = chunk.start
-    while start < first_of_name and chunk.doc[start].lower_ in DEFINITE | {"a", "an"}:
-        start += 1
-    if not label or start >= first_of_name:
-        return None
-    last = chunk.doc[first_of_name - 1]
-    kind = PERSON if last.lower_ in TITLES else HEAD_KINDS.get(last.lemma_.lower())
-    if kind is None or label not in KIND_LABELS[kind] or (kind == PERSON) != (label == "PERSON"):
-        return None
-    span = chunk.doc[start:first_of_name]
-    return Candidate(
-        start=span.start_char,
-        end=span.end_char,
-        text=span.text,
-        form=DESCRIPTION,
-        first=span.start,
-        last=span.end,
-        root=last.i,
-        sentence=sentence_of[root.i],
-        label=kind,
-        key=last.lemma_.lower(),
-        definite=True,
-        phrase=span.text,
-        joins=root.i,
-    )
 
 
 def _pronoun(token: Token, sentence_of: list[int]) -> Candidate | None:
@@ -343,89 +225,3 @@ def relative_head(doc: Doc, cand: Candidate) -> int | None:
     """Token index of the noun a relative-pronoun candidate stands for."""
     head = _relative_head(doc[cand.root])
     return None if head is None else head.i
-
-
-def _description(
-    chunk: Span, owned: set[int], non_actor: set[int], sentence_of: list[int]
-) -> Candidate | None:
-    root = chunk.root
-    if root.i in owned:
-        return _title_before_name(chunk, owned, sentence_of)
-    if root.pos_ == "PRON" or root.i in non_actor:
-        return None
-    lemma = root.lemma_.lower()
-    if lemma in TIME_NOUNS or not any(c.isalpha() for c in root.text):
-        return None
-    dets = [t.lower_ for t in root.children if t.dep_ in ("det", "poss") and t.i < root.i]
-    plural = root.tag_ in ("NNS", "NNPS")
-    # start after any name or pronoun inside the phrase, so mentions never overlap:
-    # "Netanyahu's government" -> "government", "the Israeli delegation" -> "delegation"
-    first = chunk.start
-    for i in range(chunk.start, root.i):
-        if i in owned:
-            first = i + 1
-    while first < root.i and (chunk.doc[first].is_punct or chunk.doc[first].tag_ == "POS"):
-        first += 1
-    of_name = first > chunk.start
-    # the whole phrase, the name in it included, is the mention: "Apple share prices" is about the
-    # prices, and the name inside stays a mention of its own
-    span = chunk if of_name else chunk.doc[first : chunk.end]
-    # a name and one more word of no kind, side by side: "the iPod nano", "the Apple trademark" name
-    # one thing (a model, a brand), written in lower case as often as not
-    name_then_noun = (
-        of_name
-        and first == root.i
-        and root.i - 1 in owned
-        and chunk.doc[root.i - 1].dep_ == "compound"
-        and root.tag_ == "NN"
-        and lemma not in HEAD_KINDS
-        and lemma not in SECTORS
-    )
-    for token in chunk[: root.i - chunk.start + 1]:
-        if token.pos_ == "PROPN" and token.i not in owned:
-            model = _with_model_number(chunk.doc[token.i : token.i + 1])
-            if len(model) > 1 and model.start <= root.i < model.end:
-                # "the iPhone 3G" without an entity: the name and its model number
-                return _guessed_name(model, root, sentence_of)
-    if name_then_noun or (root.pos_ == "PROPN" and lemma not in TITLES and lemma not in HEAD_KINDS):
-        # a name spaCy's entities missed ("the iPod nano")
-        # the name starts at its first capitalised word: "the much-anticipated iPhone" -> "iPhone"
-        start = first
-        while start > chunk.start and start - 1 in owned:
-            start -= 1
-        while start < root.i and not any(ch.isupper() or ch.isdigit() for ch in chunk.doc[start].text):
-            start += 1
-        words = _with_model_number(chunk.doc[start : chunk.end])
-        guessed = _guessed_name(words, root, sentence_of)
-        if guessed is not None:
-            return guessed
-    country = None
-    for child in root.children:
-        if child.i < root.i and child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ == "NORP":
-            country = country_of_demonym(child.text) or country
-    if country is None:
-        for child in root.children:
-            if child.i < root.i and child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC"):
-                country = country_of_name(child.text) or country
-    sector = SECTORS.get(root.lower_) if country is not None else None
-    if root.pos_ != "PROPN" and not dets and not plural and country is None:
-        return None  # bare singular nouns ("attention", "time") are rarely actors
-    return Candidate(
-        start=span.start_char,
-        end=span.end_char,
-        text=span.text,
-        form=DESCRIPTION,
-        first=span.start,
-        last=span.end,
-        root=root.i,
-        sentence=sentence_of[root.i],
-        label=HEAD_KINDS.get(lemma, ""),
-        key=lemma,
-        plural=plural,
-        definite=any(d in DEFINITE for d in dets),
-        subject=root.dep_ in _SUBJECTS,
-        country=country,
-        sector=sector,
-        of_name=of_name,
-        phrase=chunk.text,
-    )

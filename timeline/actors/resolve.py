@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from . import names
+from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
 from .lexicon import DESIGNATORS, KIND_LABELS, LEGAL_SUFFIXES, ORG, PERSON, PRODUCT
-from .mentions import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate, relative_head
+from .mentions import relative_head
 
 #: how many sentences back a pronoun or a description may look for what it refers to
 WINDOW = 3
