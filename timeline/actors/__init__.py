@@ -1,10 +1,11 @@
 """Actors: who takes part. Finds the actors of an article with every mention of them, and links
 actors across articles.
 
-``mentions`` finds candidate mentions (names, pronouns, demonyms; ``phrases`` the noun-phrase ones), ``resolve`` groups
-them within an article, ``entities`` turns the groups into ``Entity`` records, ``link`` merges entities
-across articles into build-wide ``Actor`` records. ``names`` and ``gazetteer`` know how names and
-countries are written; ``lexicon`` holds the word lists.
+``mentions`` finds candidate mentions (names, pronouns, demonyms; ``phrases`` those in noun
+phrases: descriptions, titles, missed names), ``resolve`` groups them within an article,
+``entities`` turns the groups into ``Entity`` records, ``link`` merges entities across articles into
+build-wide ``Actor`` records. ``names`` and ``gazetteer`` know how names and countries are written;
+``lexicon`` holds the word lists.
 """
 
 from __future__ import annotations
