@@ -33,6 +33,8 @@ def description(
         return None
     dets = [t.lower_ for t in root.children if t.dep_ in ("det", "poss") and t.i < root.i]
     plural = root.tag_ in ("NNS", "NNPS")
+    if chunk.start == root.i and not plural and root.pos_ != "PROPN":
+        return None  # one bare singular noun ("attention", "growth"): rarely an actor
     # start after any name or pronoun inside the phrase, so mentions never overlap:
     # "Netanyahu's government" -> "government", "the Israeli delegation" -> "delegation"
     first = chunk.start
@@ -56,7 +58,8 @@ def description(
         and lemma not in HEAD_KINDS
         and lemma not in SECTORS
     )
-    for token in chunk[: root.i - chunk.start + 1]:
+    model_number = any(ch.isdigit() for ch in chunk.text)  # checked first: most phrases have none
+    for token in chunk[: root.i - chunk.start + 1] if model_number else ():
         if token.pos_ == "PROPN" and token.i not in owned:
             model = with_model_number(chunk.doc[token.i : token.i + 1])
             if len(model) > 1 and model.start <= root.i < model.end:
