@@ -151,6 +151,11 @@ def test_a_model_number_is_part_of_the_name(nlp: Language) -> None:
     assert "iPhone 3G" in {e.name for e in found}
 
 
+def test_a_year_after_a_name_is_no_model_number(nlp: Language) -> None:
+    found = entities(nlp, "Apple co-founder Steve Jobs 1955 - 2011 was born in San Francisco.")
+    assert "Steve Jobs" in {e.name for e in found}
+
+
 def test_the_possessor_gives_one_more_alias(nlp: Language) -> None:
     found = entities(nlp, "The Beatles' Apple Corps sued Apple Computer in London on Wednesday.")
     (corps,) = holding(found, "Apple Corps")

@@ -19,6 +19,8 @@ from .gazetteer import country_of_demonym, country_of_name
 from .lexicon import ACTOR_LABELS, NON_ACTOR_LABELS, PRONOUNS, RELATIVE_PRONOUNS
 from .phrases import description, with_model_number
 
+#: labels of names that can carry a model number ("iPhone 4"); a person or a place cannot
+_MODELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
 _PRONOUN_WORDS = tuple(sorted({*PRONOUNS, *RELATIVE_PRONOUNS}))
 
 
@@ -143,7 +145,9 @@ def _name(ent: Span, sentence_of: list[int]) -> Candidate | None:
     # spaCy sometimes labels a common word ("antenna"): a name has a capital or a digit somewhere
     if not tokens or not any(c.isupper() or c.isdigit() for t in tokens for c in t.text):
         return None
-    span = with_model_number(ent.doc[tokens[0].i : tokens[-1].i + 1])
+    span = ent.doc[tokens[0].i : tokens[-1].i + 1]
+    if ent.label_ in _MODELLED:
+        span = with_model_number(span)
     text = names.strip_possessive(span.text)
     end = span.start_char + len(text)
     root = span.root

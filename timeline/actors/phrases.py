@@ -14,6 +14,7 @@ from .gazetteer import country_of_demonym, country_of_name
 from .lexicon import DEFINITE, HEAD_KINDS, KIND_LABELS, PERSON, SECTORS, TIME_NOUNS, TITLES
 
 _MODEL_NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z0-9]*")
+_YEAR = re.compile(r"(1[5-9]|20)\d\d")
 
 
 def description(
@@ -119,7 +120,8 @@ def with_model_number(span: Span) -> Span:
     k = j + 1
     while k < len(doc) and not doc[k - 1].whitespace_ and doc[k].text.isalnum():
         k += 1
-    if not _MODEL_NUMBER.fullmatch(doc[j:k].text):
+    word = doc[j:k].text
+    if not _MODEL_NUMBER.fullmatch(word) or _YEAR.fullmatch(word):
         return span
     joined = range(span.start, k)
     if any(t.head.i in joined for t in doc[j:k]) or span.root.head.i in joined:
@@ -160,8 +162,10 @@ def _title_before_name(chunk: Span, owned: set[int], sentence_of: list[int]) -> 
         if chunk.doc[first_of_name].ent_iob_ == "B":
             break
     start = chunk.start
-    while start < first_of_name and chunk.doc[start].lower_ in DEFINITE | {"a", "an"}:
-        start += 1
+    while start < first_of_name and (
+        chunk.doc[start].lower_ in DEFINITE | {"a", "an"} or not chunk.doc[start].is_alpha
+    ):
+        start += 1  # "2005 Apple Computer CEO": the year is no part of the title
     if not label or start >= first_of_name:
         return None
     last = chunk.doc[first_of_name - 1]
