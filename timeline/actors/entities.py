@@ -73,7 +73,7 @@ def _entity(key: str, doc_id: str, members: list[Candidate]) -> Entity:
         first = next(
             (c for c in described if c.definite or c.plural), described[0] if described else members[0]
         )
-        name = names.strip_possessive(first.phrase or first.text)
+        name = _phrase_name(first.phrase or first.text)
         kind = _KIND_TO_LABEL.get(_majority(c.label for c in described) or "", OTHER_KIND)
         sector = _majority(c.sector for c in described)
     aliases = {f for f in forms}
@@ -96,6 +96,14 @@ def _entity(key: str, doc_id: str, members: list[Candidate]) -> Entity:
         country=country,
         sector=sector,
     )
+
+
+def _phrase_name(phrase: str) -> str:
+    """A description as an actor's name: one line, no leading number ("2005\nApple CEO" -> "Apple CEO")."""
+    words = names.strip_possessive(phrase).split()
+    while len(words) > 1 and not any(ch.isalpha() for ch in words[0]):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _bare_name(c: Candidate) -> str:
