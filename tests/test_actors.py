@@ -116,6 +116,14 @@ def test_surname_and_pronoun_refer_back_to_the_full_name(nlp: Language) -> None:
     assert {m.form for m in bibi.mentions} >= {"name", "pronoun"}
 
 
+def test_a_title_and_a_country_before_a_name_become_attributes(nlp: Language) -> None:
+    text = "Hamas accused Israeli Prime Minister Benjamin Netanyahu's government of betraying the deal."
+    (bibi,) = holding(entities(nlp, text), "Benjamin Netanyahu")
+    assert bibi.name == "Benjamin Netanyahu"
+    assert bibi.roles == ("Prime Minister",)
+    assert bibi.country == "ISR"
+
+
 def test_the_company_and_its_refer_to_the_company(nlp: Language) -> None:
     text = "Apple Inc. unveiled a new phone on Tuesday. The company said its sales rose."
     found = entities(nlp, text)

@@ -76,7 +76,7 @@ HEAD_KINDS: dict[str, str] = {
         _words(
             "player device phone handset smartphone computer laptop notebook desktop tablet "
             "product model version software system program programme application app service "
-            "store platform browser console gadget machine line family range edition kit suite "
+            "store platform browser console gadget machine line edition kit suite "
             "tool"
         ),
         PRODUCT,

@@ -15,12 +15,13 @@ from spacy.tokens import Doc, Span, Token
 
 from . import names
 from .candidate import DEMONYM, NAME, PRONOUN, SUBJECTS, Candidate
-from .gazetteer import country_of_demonym, country_of_name
-from .lexicon import ACTOR_LABELS, NON_ACTOR_LABELS, PRONOUNS, RELATIVE_PRONOUNS
+from .gazetteer import country_of_demonym, country_of_name, normalise
+from .lexicon import ACTOR_LABELS, NON_ACTOR_LABELS, PRONOUNS, RELATIVE_PRONOUNS, TITLES
 from .phrases import description, with_model_number
 
 #: labels of names that can carry a model number ("iPhone 4"); a person or a place cannot
 _MODELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
+_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 _PRONOUN_WORDS = tuple(sorted({*PRONOUNS, *RELATIVE_PRONOUNS}))
 
 
@@ -180,7 +181,21 @@ def _name(ent: Span, sentence_of: list[int]) -> Candidate | None:
         elif ent.label_ == "ORG":
             # "the Egyptian Ministry of Foreign Affairs" belongs to Egypt
             country = country_of_demonym(bare.split()[0])
+    elif ent.label_ == "PERSON":
+        title, country = _words_before_person(span, title)
     return replace(base, label=label, key=key, country=country, title=title)
+
+
+def _words_before_person(span: Span, title: str) -> tuple[str, str | None]:
+    """ "Israeli Prime Minister Benjamin Netanyahu": the title and the country written before a
+    person's name, when the parse hangs them on the name."""
+    doc = span.doc
+    k = span.start  # walk left while the word hangs on the name or on a word already taken
+    while k > 0 and k <= doc[k - 1].head.i < span.end and doc[k - 1].dep_ in _MODIFIERS:
+        k -= 1
+    words = [t.text for t in doc[k : span.start] if normalise(t.text) in TITLES]
+    country = next((c for t in doc[k : span.start] if (c := country_of_demonym(t.text))), None)
+    return (title or " ".join(words)), country
 
 
 def _pronoun(token: Token, sentence_of: list[int]) -> Candidate | None:

@@ -14,6 +14,8 @@ from .gazetteer import country_of_demonym, country_of_name
 from .lexicon import DEFINITE, HEAD_KINDS, KIND_LABELS, PERSON, SECTORS, TIME_NOUNS, TITLES
 
 _MODEL_NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z0-9]*")
+#: labels of names that a lower-case noun may complete ("iPod nano"); "Gaza governance" is no name
+_BRANDS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
 _YEAR = re.compile(r"(1[5-9]|20)\d\d")
 
 
@@ -55,6 +57,7 @@ def description(
         and first == root.i
         and root.i - 1 in owned
         and chunk.doc[root.i - 1].dep_ == "compound"
+        and chunk.doc[root.i - 1].ent_type_ in _BRANDS
         and root.tag_ == "NN"
         and lemma not in HEAD_KINDS
         and lemma not in SECTORS
