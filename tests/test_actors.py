@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -275,3 +277,56 @@ def test_two_names_side_by_side_stay_two_actors() -> None:
     )
     found = find_entities(doc, doc_id="hand")
     assert sorted(e.name for e in found) == ["Apple Corps", "Apple Inc."]
+
+
+WORDS = [
+    "Apple",
+    "Inc.",
+    "Steve",
+    "Jobs",
+    "he",
+    "she",
+    "it",
+    "its",
+    "they",
+    "the",
+    "company",
+    "Israeli",
+    "Egypt",
+    "(",
+    ")",
+    "EADS",
+    "'s",
+    "\u2019",
+    "said",
+    "met",
+    "in",
+    "London",
+    ".",
+    ",",
+    "\n",
+    "iPhone",
+    "3G",
+    "Zoë",
+    "ÅNGSTRÖM",
+    "\u200b",
+    "which",
+    "spokesman",
+    "Prime",
+    "Minister",
+    "of",
+    "and",
+    "2011",
+]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), max_size=40))
+def test_any_text_gives_exact_offsets_and_one_key_per_entity(nlp: Language, words: list[str]) -> None:
+    text = " ".join(words)
+    found = entities(nlp, text)
+    assert len({e.key for e in found}) == len(found)
+    for e in found:
+        assert e.mentions
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
