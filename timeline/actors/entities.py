@@ -9,10 +9,9 @@ from ..records import Entity, Mention
 from . import names
 from .candidate import DEMONYM, DESCRIPTION, NAME, Candidate
 from .gazetteer import COUNTRY_DISPLAY
-from .lexicon import DEFINITE, PERSON
+from .lexicon import DEFINITE, KIND_TO_LABEL, PERSON
 from .resolve import Clusters
 
-_KIND_TO_LABEL = {PERSON: "PERSON", "ORG": "ORG", "PLACE": "GPE", "PRODUCT": "PRODUCT"}
 #: the kind of an actor known only by descriptions of no known kind ("the price", "the deal")
 OTHER_KIND = "OTHER"
 
@@ -74,7 +73,7 @@ def _entity(key: str, doc_id: str, members: list[Candidate]) -> Entity:
             (c for c in described if c.definite or c.plural), described[0] if described else members[0]
         )
         name = _phrase_name(first.phrase or first.text)
-        kind = _KIND_TO_LABEL.get(_majority(c.label for c in described) or "", OTHER_KIND)
+        kind = KIND_TO_LABEL.get(_majority(c.label for c in described) or "", OTHER_KIND)
         sector = _majority(c.sector for c in described)
     aliases = {f for f in forms}
     aliases.update(names.clean(c.text) for c in named)

@@ -30,6 +30,9 @@ KIND_LABELS = {
     PRODUCT: frozenset({"PRODUCT", "ORG", "WORK_OF_ART", "NORP"}),  # the small model calls "iTunes" NORP
 }
 
+#: the spaCy label an actor gets when descriptions of one kind are all that name it
+KIND_TO_LABEL = {PERSON: "PERSON", ORG: "ORG", PLACE: "GPE", PRODUCT: "PRODUCT"}
+
 # personal pronoun -> (kinds it can refer to, plural)
 PRONOUNS: dict[str, tuple[frozenset[str], bool]] = {
     **dict.fromkeys(_words("he him his himself"), (frozenset({PERSON}), False)),

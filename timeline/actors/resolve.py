@@ -16,16 +16,13 @@ from spacy.tokens import Doc
 
 from . import names
 from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
-from .lexicon import DESIGNATORS, KIND_LABELS, LEGAL_SUFFIXES, ORG, PERSON, PRODUCT
+from .lexicon import DESIGNATORS, KIND_LABELS, KIND_TO_LABEL, LEGAL_SUFFIXES, ORG, PERSON, PRODUCT
 from .mentions import relative_head
 
 #: how many sentences back a pronoun or a description may look for what it refers to
 WINDOW = 3
 #: a surname spelt two ways ("Kalahu", "Khallaf") is one person at this similarity or above
 SPELLING_SIMILARITY = 0.6
-
-# the label a description's head kind stands for when it starts an actor of its own
-_KIND_TO_LABEL = {PERSON: "PERSON", "ORG": "ORG", "PLACE": "GPE", PRODUCT: "PRODUCT"}
 
 
 class Clusters:
@@ -130,7 +127,8 @@ def _spelling_variants(k: str, keys: list[str], person: dict[str, bool]) -> list
 
 def _link_parenthesised(doc: Doc, cands: list[Candidate], clusters: Clusters) -> None:
     """ "European Aeronautic Defence and Space Company EADS N.V. (EADS)": the name in brackets is an alias."""
-    for a, b in zip(range(len(cands)), range(1, len(cands)), strict=False):
+    for a in range(len(cands) - 1):
+        b = a + 1
         ca, cb = cands[a], cands[b]
         if ca.form != NAME or cb.form != NAME or cb.first != ca.last + 1 or cb.first == 0:
             continue
@@ -166,7 +164,7 @@ def _label(i: int, cands: list[Candidate], clusters: Clusters, labels: dict[int,
     if root in labels:
         return labels[root]
     kind = cands[i].label
-    return _KIND_TO_LABEL.get(kind, "")
+    return KIND_TO_LABEL.get(kind, "")
 
 
 # ---------------------------------------------------------------- parse: appositions, relatives, compounds
