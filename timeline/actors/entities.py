@@ -36,7 +36,7 @@ def build_entities(
 
 
 def _actor_like(c: Candidate) -> bool:
-    return c.form in (NAME, DEMONYM) or (c.form == DESCRIPTION and bool(c.label or c.sector or c.of_name))
+    return c.form in (NAME, DEMONYM) or (c.form == DESCRIPTION and bool(c.label or c.sector))
 
 
 def _majority(values: Iterable[str | None]) -> str | None:

@@ -35,6 +35,11 @@ def description(
     if lemma in TIME_NOUNS or not any(c.isalpha() for c in root.text):
         return None
     dets = [t.lower_ for t in root.children if t.dep_ in ("det", "poss") and t.i < root.i]
+    if SECTORS.get(root.lower_) == "government" and any(
+        t.dep_ == "poss" and t.ent_type_ == "PERSON" for t in root.children
+    ):
+        # "Netanyahu's government" is Netanyahu acting through his office: the name stands for it
+        return None
     plural = root.tag_ in ("NNS", "NNPS")
     if chunk.start == root.i and not plural and root.pos_ != "PROPN":
         return None  # one bare singular noun ("attention", "growth"): rarely an actor
