@@ -126,6 +126,16 @@ def test_a_title_and_a_country_before_a_name_become_attributes(nlp: Language) ->
     assert bibi.country == "ISR"
 
 
+def test_a_thing_of_an_actor_is_no_actor_but_a_leaders_government_is_the_leader(nlp: Language) -> None:
+    text = "Egypt rejected Israel's proposal. Hamas accused Benjamin Netanyahu's government of lying."
+    found = entities(nlp, text)
+    assert not holding(found, "Israel's proposal")
+    assert holding(found, "Israel")
+    (bibi,) = holding(found, "Benjamin Netanyahu")
+    assert not any("government" in m.text for e in found for m in e.mentions)
+    assert bibi.kind == "PERSON"
+
+
 def test_the_company_and_its_refer_to_the_company(nlp: Language) -> None:
     text = "Apple Inc. unveiled a new phone on Tuesday. The company said its sales rose."
     found = entities(nlp, text)
