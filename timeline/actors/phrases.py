@@ -16,6 +16,7 @@ from .lexicon import DEFINITE, HEAD_KINDS, KIND_LABELS, PERSON, SECTORS, TIME_NO
 _MODEL_NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z0-9]*")
 #: labels of names that a lower-case noun may complete ("iPod nano"); "Gaza governance" is no name
 _BRANDS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(1[5-9]|20)\d\d")
 
 
@@ -32,17 +33,18 @@ def description(
     if root.pos_ == "PRON" or root.i in non_actor:
         return None
     lemma = root.lemma_.lower()
-    if lemma in TIME_NOUNS or not any(c.isalpha() for c in root.text):
-        return None
-    dets = [t.lower_ for t in root.children if t.dep_ in ("det", "poss") and t.i < root.i]
-    if SECTORS.get(root.lower_) == "government" and any(
-        t.dep_ == "poss" and t.ent_type_ == "PERSON" for t in root.children
-    ):
-        # "Netanyahu's government" is Netanyahu acting through his office: the name stands for it
+    if lemma in TIME_NOUNS or not (root.is_alpha or any(c.isalpha() for c in root.text)):
         return None
     plural = root.tag_ in ("NNS", "NNPS")
     if chunk.start == root.i and not plural and root.pos_ != "PROPN":
         return None  # one bare singular noun ("attention", "growth"): rarely an actor
+    lefts = list(root.lefts)  # the words before the head, read once: this runs on every noun phrase
+    dets = [t.lower_ for t in lefts if t.dep_ in ("det", "poss")]
+    if SECTORS.get(root.lower_) == "government" and any(
+        t.dep_ == "poss" and t.ent_type_ == "PERSON" for t in lefts
+    ):
+        # "Netanyahu's government" is Netanyahu acting through his office: the name stands for it
+        return None
     # start after any name or pronoun inside the phrase, so mentions never overlap:
     # "Netanyahu's government" -> "government", "the Israeli delegation" -> "delegation"
     first = chunk.start
@@ -67,7 +69,7 @@ def description(
         and lemma not in HEAD_KINDS
         and lemma not in SECTORS
     )
-    model_number = any(ch.isdigit() for ch in chunk.text)  # checked first: most phrases have none
+    model_number = _DIGIT.search(chunk.text) is not None  # checked first: most phrases have none
     for token in chunk[: root.i - chunk.start + 1] if model_number else ():
         if token.pos_ == "PROPN" and token.i not in owned:
             model = with_model_number(chunk.doc[token.i : token.i + 1])
@@ -87,12 +89,12 @@ def description(
         if guessed is not None:
             return guessed
     country = None
-    for child in root.children:
-        if child.i < root.i and child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ == "NORP":
+    for child in lefts:
+        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ == "NORP":
             country = country_of_demonym(child.text) or country
     if country is None:
-        for child in root.children:
-            if child.i < root.i and child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC"):
+        for child in lefts:
+            if child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC"):
                 country = country_of_name(child.text) or country
     sector = SECTORS.get(root.lower_) if country is not None else None
     if root.pos_ != "PROPN" and not dets and not plural and country is None:
