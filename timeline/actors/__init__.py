@@ -1,0 +1,36 @@
+"""Actors: who takes part. Finds the actors of an article with every mention of them, and links
+actors across articles.
+
+``mentions`` finds candidate mentions (names, pronouns, demonyms; ``phrases`` those in noun
+phrases: descriptions, titles, missed names), ``resolve`` groups them within an article,
+``entities`` turns the groups into ``Entity`` records, ``link`` merges entities across articles into
+build-wide ``Actor`` records. ``names`` and ``gazetteer`` know how names and countries are written;
+``lexicon`` holds the word lists.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc
+
+from ..records import Entity
+from .entities import build_entities
+from .lexicon import ACTOR_LABELS
+from .link import actor_id_for, link_actors
+from .mentions import find_candidates
+from .resolve import resolve
+
+__all__ = ["ACTOR_LABELS", "actor_id_for", "find_entities", "link_actors"]
+
+log = logging.getLogger(__name__)
+
+
+def find_entities(doc: Doc, *, doc_id: str) -> tuple[Entity, ...]:
+    """The actors of one article, each with every mention of it (names, pronouns, descriptions)."""
+    if not doc.text.strip():
+        log.warning("article %s is empty: no actors", doc_id)
+        return ()
+    cands = find_candidates(doc)
+    clusters, dropped = resolve(doc, cands)
+    return build_entities(doc_id, cands, clusters, dropped)

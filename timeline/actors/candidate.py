@@ -1,0 +1,36 @@
+"""The record a mention is before resolution: where it is and what resolution reasons with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NAME, PRONOUN, DESCRIPTION, DEMONYM = "name", "pronoun", "description", "demonym"
+#: dependency labels of a clause's subject: pronouns prefer subjects as antecedents
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A mention before resolution, with the facts resolution reasons with."""
+
+    start: int  # character offsets into the article
+    end: int
+    text: str
+    form: str  # name | pronoun | description | demonym
+    first: int  # token range [first, last)
+    last: int
+    root: int  # token index of the syntactic head
+    sentence: int
+    label: str = ""  # spaCy label (names), or the kind a pronoun/description can refer to
+    key: str = ""  # name key, pronoun, or head lemma of a description
+    plural: bool = False
+    definite: bool = False
+    country: str | None = None  # ISO alpha-3
+    sector: str | None = None
+    title: str = ""  # the title or role written before a person's name
+    subject: bool = False  # the subject of its clause: pronouns prefer these
+    from_ner: bool = True  # a name spaCy's entity recogniser found (not guessed from a noun phrase)
+    joins: int | None = None  # token of the name this mention is a title of ("Apple CEO" Steve Jobs)
+    qualified: str = ""  # a name with its possessor ("Beatles' Apple Corps"), an alias to keep
+    of_name: bool = False  # a description with a name inside: "Apple share prices", "Israel's proposal"
+    phrase: str = ""  # a description's whole noun phrase ("the Israeli delegation"), to name it by

@@ -1,0 +1,141 @@
+"""Across articles: one build-wide ``Actor`` per real-world actor.
+
+Entities are grouped by what identifies them: a country (and sector), or the key of their fullest
+name. A group known by a short form ("Jobs", "Apple") then joins the one longer name it is short for
+("Steve Jobs", "Apple Computer"), or an acronym its expansion; when several longer names fit ("Apple
+Computer", "Apple Corps"), it joins the most mentioned, and those longer names stay apart. Entities
+known only by descriptions ("the deal") are never linked across articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+
+from ..records import Actor, Entity, Extraction
+from . import names
+
+GroupKey = tuple[str, ...]
+
+
+def link_actors(extractions: Iterable[Extraction]) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+    """Merge the per-article entities into build-wide actors.
+
+    Returns the actors (sorted by id) and a map from ``(document id, entity key)`` to ``Actor.id``.
+    """
+    groups: dict[GroupKey, list[tuple[str, Entity]]] = {}
+    for extraction in extractions:
+        doc_id = extraction.document.id
+        for entity in extraction.entities:
+            groups.setdefault(group_key(doc_id, entity), []).append((doc_id, entity))
+    parent = {k: k for k in groups}
+
+    def find(k: GroupKey) -> GroupKey:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for short, long in _short_forms(groups):
+        a, b = find(short), find(long)
+        if a != b:
+            parent[a] = b
+    merged: dict[GroupKey, list[GroupKey]] = {}
+    for k in sorted(groups):
+        merged.setdefault(find(k), []).append(k)
+    actors: list[Actor] = []
+    index: dict[tuple[str, str], str] = {}
+    for keys in merged.values():
+        canonical = min(keys, key=lambda k: (-len(k[-1].split()), k))
+        members = [m for k in keys for m in groups[k]]
+        actor = _actor(actor_id_for(*canonical), members)
+        actors.append(actor)
+        for doc_id, entity in members:
+            index[(doc_id, entity.key)] = actor.id
+    return sorted(actors, key=lambda a: a.id), index
+
+
+def group_key(doc_id: str, entity: Entity) -> GroupKey:
+    """What identifies an entity across articles."""
+    if entity.country and entity.kind == "GPE" and not entity.sector:
+        return ("country", entity.country)
+    if entity.country and entity.sector and not _named(entity):
+        return ("sector", entity.country, entity.sector)
+    if _named(entity):
+        k = names.key(entity.name)
+        if k:
+            return ("name", k)
+    return ("local", doc_id, entity.key)
+
+
+def _named(entity: Entity) -> bool:
+    return any(m.form == "name" for m in entity.mentions)
+
+
+def _short_forms(groups: dict[GroupKey, list[tuple[str, Entity]]]) -> list[tuple[GroupKey, GroupKey]]:
+    """(short group, long group) pairs: each short group joins at most one longer one."""
+    named = sorted(k for k in groups if k[0] == "name")
+    size = {k: sum(len(e.mentions) for _, e in groups[k]) for k in named}
+    person = {k: _kind(groups[k]) == "PERSON" for k in named}
+    alias_keys = {k: {names.key(a) for _, e in groups[k] for a in e.aliases} - {k[1]} for k in named}
+    # index the long groups by their first and last word so each short group looks at a few
+    by_word: dict[str, list[GroupKey]] = {}
+    for k in named:
+        words = k[1].split()
+        for w in {words[0], words[-1]}:
+            by_word.setdefault(w, []).append(k)
+    by_alias: dict[str, list[GroupKey]] = {}
+    for k in named:
+        for a in sorted(alias_keys[k]):
+            by_alias.setdefault(a, []).append(k)
+    pairs = []
+    for k in named:
+        short = k[1]
+        words = short.split()
+        # an alias found in one article carries over only when it is an acronym of the name: a short
+        # form resolved one way in one article ("iPod" in an article about the iPod nano) must not
+        # pull every article's "iPod" with it
+        candidates = {lk for lk in by_alias.get(short, []) if names.is_acronym_of(short, lk[1])}
+        for w in {words[0], words[-1]}:
+            for lk in by_word.get(w, []):
+                if names.is_short_form(short, lk[1], person=person[lk]):
+                    candidates.add(lk)
+        candidates.discard(k)
+        candidates = {lk for lk in candidates if len(lk[1].split()) >= len(words)}
+        if candidates:
+            best = min(candidates, key=lambda lk: (-size[lk], lk))
+            pairs.append((k, best))
+    return pairs
+
+
+def _kind(members: list[tuple[str, Entity]]) -> str:
+    counts: Counter[str] = Counter()
+    for _, e in members:
+        counts[e.kind] += sum(m.form == "name" for m in e.mentions) or 1
+    return min(counts, key=lambda k: (-counts[k], k))
+
+
+def _actor(actor_id: str, members: list[tuple[str, Entity]]) -> Actor:
+    entities = [e for _, e in members]
+    counts = Counter(e.name for e in entities)
+    order = {e.name: n for n, e in reversed(list(enumerate(entities)))}
+    name = min(counts, key=lambda n: (-len(n.split()), -counts[n], order[n]))
+    aliases = {a for e in entities for a in (e.name, *e.aliases)} - {name}
+    roles = sorted({r for e in entities for r in e.roles})
+    country = Counter(e.country for e in entities if e.country).most_common(1)
+    sector = Counter(e.sector for e in entities if e.sector).most_common(1)
+    return Actor(
+        actor_id,
+        name,
+        _kind(members),
+        tuple(m for e in entities for m in e.mentions),
+        aliases=tuple(sorted(aliases, key=lambda a: (a.casefold(), a))),
+        roles=tuple(roles),
+        country=country[0][0] if country else None,
+        sector=sector[0][0] if sector else None,
+    )
+
+
+def actor_id_for(*parts: str) -> str:
+    """A stable id from what identifies the actor (the same parts give the same id in every run)."""
+    return "a" + hashlib.blake2b("\x1f".join(parts).encode(), digest_size=5).hexdigest()

@@ -1,0 +1,246 @@
+"""Mentions: every stretch of an article that may refer to an actor.
+
+Names are spaCy's entities; pronouns are personal and relative pronouns; descriptions are noun phrases
+("the company", "the Israeli delegation"); demonyms are nationality words that name a country
+("Israeli", "the Palestinians"). Each candidate carries what resolution needs to know about it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Span, Token
+
+from . import names
+from .candidate import DEMONYM, NAME, PRONOUN, SUBJECTS, Candidate
+from .gazetteer import country_of_demonym, country_of_name, normalise
+from .lexicon import ACTOR_LABELS, NON_ACTOR_LABELS, PRONOUNS, RELATIVE_PRONOUNS, TITLES
+from .phrases import description, with_model_number
+
+#: labels of names that can carry a model number ("iPhone 4"); a person or a place cannot
+_MODELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
+_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+_PRONOUN_WORDS = tuple(sorted({*PRONOUNS, *RELATIVE_PRONOUNS}))
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """All candidate mentions of one parsed article, in text order."""
+    sentence_of = _sentence_index(doc)
+    owned: set[int] = set()  # tokens inside an actor name
+    non_actor: set[int] = set()
+    found: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ in NON_ACTOR_LABELS:
+            non_actor.update(range(ent.start, ent.end))
+            continue
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        for part in _split_possessive(ent):
+            cand = _name(part, sentence_of)
+            if cand is not None:
+                found.append(cand)
+                owned.update(range(cand.first, cand.last))
+    for cand in _names_missed(doc, found, owned, sentence_of):
+        found.append(cand)
+        owned.add(cand.first)
+    for i in _pronoun_positions(doc):
+        if i not in owned:
+            cand = _pronoun(doc[i], sentence_of)
+            if cand is not None:
+                found.append(cand)
+                owned.add(i)
+    for chunk in doc.noun_chunks:
+        cand = description(chunk, owned, non_actor, sentence_of)
+        if cand is not None:
+            found.append(cand)
+    found.sort(key=lambda c: (c.start, -c.end))
+    return found
+
+
+def _split_possessive(ent: Span) -> list[Span]:
+    """ "Apple Computer's Mac OS" names two things: "Apple Computer" and "Mac OS"."""
+    if not any(t.tag_ == "POS" or t.text == "(" for t in ent[:-1]):
+        return [ent]
+    parts, start = [], ent.start
+    for token in ent[:-1]:  # and "Software Development Kit (SDK" names one thing twice
+        if (token.tag_ == "POS" or token.text == "(") and token.i > start:
+            parts.append(Span(ent.doc, start, token.i, label=ent.label_))
+            start = token.i + 1
+    parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return [p for p in parts if len(p)]
+
+
+def _names_missed(
+    doc: Doc, names_found: list[Candidate], owned: set[int], sentence_of: list[int]
+) -> list[Candidate]:
+    """One-word names the entity recogniser found once and missed elsewhere ("Jobs, born in ..."):
+    the same capitalised word is the same name. Found on the token array, like pronouns."""
+    words: dict[str, Candidate] = {}
+    for c in names_found:
+        if c.form == NAME and c.key:
+            last = c.key.split()[-1]
+            if c.label == "PERSON" or " " not in c.key:
+                words.setdefault(last, c)
+    if not words:
+        return []
+    hashes = numpy.array([doc.vocab.strings[w] for w in sorted(words)], dtype=numpy.uint64)
+    lowers = doc.to_array([LOWER]).reshape(-1)
+    found = []
+    for i in numpy.flatnonzero(numpy.isin(lowers, hashes)):
+        token = doc[int(i)]
+        if token.i in owned or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        source = words[token.lower_]
+        found.append(
+            replace(
+                source,
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+                first=token.i,
+                last=token.i + 1,
+                root=token.i,
+                sentence=sentence_of[token.i],
+                key=token.lower_,
+                title="",
+                subject=token.dep_ in SUBJECTS,
+                from_ner=False,
+            )
+        )
+    return found
+
+
+def _pronoun_positions(doc: Doc) -> list[int]:
+    """Indices of the tokens that read like a pronoun, found on the token array (no Token objects made
+    for the other words: this runs on every article)."""
+    # looking a string up by text gives its hash without adding it to the vocabulary
+    hashes = numpy.array([doc.vocab.strings[w] for w in _PRONOUN_WORDS], dtype=numpy.uint64)
+    lowers = doc.to_array([LOWER]).reshape(-1)
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(lowers, hashes))]
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = number
+    return index
+
+
+def _qualified(span: Span) -> str:
+    """The name with its possessor, as an alias: "The Beatles' Apple Corps", "Apple's iTunes"."""
+    possessor = next(
+        (c for c in span.root.children if c.dep_ == "poss" and c.i < span.start and c.pos_ != "PRON"), None
+    )
+    if possessor is None:
+        return ""
+    return names.clean(span.doc[possessor.left_edge.i : span.end].text)
+
+
+def _name(ent: Span, sentence_of: list[int]) -> Candidate | None:
+    tokens = list(ent)
+    while tokens and (tokens[-1].tag_ == "POS" or not any(c.isalnum() for c in tokens[-1].text)):
+        tokens.pop()  # "Steve Jobs'" -> "Steve Jobs"
+    # spaCy sometimes labels a common word ("antenna"): a name has a capital or a digit somewhere
+    if not tokens or not any(c.isupper() or c.isdigit() for t in tokens for c in t.text):
+        return None
+    span = ent.doc[tokens[0].i : tokens[-1].i + 1]
+    if ent.label_ in _MODELLED:
+        span = with_model_number(span)
+    text = names.strip_possessive(span.text)
+    end = span.start_char + len(text)
+    root = span.root
+    base = Candidate(
+        start=span.start_char,
+        end=end,
+        text=text,
+        form=NAME,
+        first=span.start,
+        last=span.end,
+        root=root.i,
+        sentence=sentence_of[root.i],
+        plural=root.tag_ == "NNPS",
+        subject=root.dep_ in SUBJECTS,
+        qualified=_qualified(span),
+    )
+    if ent.label_ == "NORP":
+        country = country_of_demonym(text)
+        if country is not None:
+            return replace(base, form=DEMONYM, label="GPE", key=country, country=country)
+    title, bare = names.split_title(names.clean(text)) if ent.label_ == "PERSON" else ("", names.clean(text))
+    key = names.key(bare)
+    if not key:
+        return None
+    label, country = ent.label_, None
+    if ent.label_ in ("GPE", "LOC", "NORP", "ORG"):
+        country = country_of_name(bare)
+        if country is not None:
+            label = "GPE"
+        elif ent.label_ == "ORG":
+            # "the Egyptian Ministry of Foreign Affairs" belongs to Egypt
+            country = country_of_demonym(bare.split()[0])
+    elif ent.label_ == "PERSON":
+        title, country = _words_before_person(span, title)
+    return replace(base, label=label, key=key, country=country, title=title)
+
+
+def _words_before_person(span: Span, title: str) -> tuple[str, str | None]:
+    """ "Israeli Prime Minister Benjamin Netanyahu": the title and the country written before a
+    person's name, when the parse hangs them on the name."""
+    doc = span.doc
+    k = span.start  # walk left while the word hangs on the name or on a word already taken
+    while k > 0 and k <= doc[k - 1].head.i < span.end and doc[k - 1].dep_ in _MODIFIERS:
+        k -= 1
+    words = [t.text for t in doc[k : span.start] if normalise(t.text) in TITLES]
+    country = next((c for t in doc[k : span.start] if (c := country_of_demonym(t.text))), None)
+    return (title or " ".join(words)), country
+
+
+def _pronoun(token: Token, sentence_of: list[int]) -> Candidate | None:
+    lower = token.lower_
+    if token.pos_ != "PRON" and token.tag_ not in ("PRP", "PRP$", "WDT", "WP", "WP$"):
+        return None
+    if lower in PRONOUNS:
+        if token.dep_ == "expl":  # "it is expected that ..." refers to nothing
+            return None
+        kinds, plural = PRONOUNS[lower]
+        label = "|".join(sorted(kinds))
+    elif (
+        lower in RELATIVE_PRONOUNS
+        and token.tag_ in ("WDT", "WP", "WP$")
+        and _relative_head(token) is not None
+    ):
+        label, plural = "", False
+    else:
+        return None
+    return Candidate(
+        start=token.idx,
+        end=token.idx + len(token.text),
+        text=token.text,
+        form=PRONOUN,
+        first=token.i,
+        last=token.i + 1,
+        root=token.i,
+        sentence=sentence_of[token.i],
+        label=label,
+        key=lower,
+        plural=plural,
+    )
+
+
+def _relative_head(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "the iPod, which ..." -> iPod."""
+    clause = token.head
+    while clause.dep_ not in ("relcl", "acl") and clause.head is not clause and clause.dep_ != "ROOT":
+        clause = clause.head
+    if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return None
+
+
+def relative_head(doc: Doc, cand: Candidate) -> int | None:
+    """Token index of the noun a relative-pronoun candidate stands for."""
+    head = _relative_head(doc[cand.root])
+    return None if head is None else head.i

@@ -1,0 +1,366 @@
+"""Within one article: which candidate mentions refer to the same actor.
+
+Names first (same key, short forms, acronyms, spelling variants), then what refers back to them:
+appositions and relative pronouns by the parse, descriptions by their head noun, pronouns to the
+nearest compatible actor before them. Every step is linear in the number of mentions, or bounded by a
+small window, so a long article costs no more per mention than a short one.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from . import names
+from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
+from .lexicon import DESIGNATORS, KIND_LABELS, KIND_TO_LABEL, LEGAL_SUFFIXES, ORG, PERSON, PRODUCT
+from .mentions import relative_head
+
+#: how many sentences back a pronoun or a description may look for what it refers to
+WINDOW = 3
+#: a surname spelt two ways ("Kalahu", "Khallaf") is one person at this similarity or above
+SPELLING_SIMILARITY = 0.6
+
+
+class Clusters:
+    """Union-find over candidate indices; the smallest index represents its cluster (deterministic)."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        #: root -> spaCy label of clusters that hold a name; kept on the root through unions
+        self.labels: dict[int, str] = {}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            low, high = min(ra, rb), max(ra, rb)
+            self.parent[high] = low
+            if high in self.labels:
+                label = self.labels.pop(high)
+                self.labels.setdefault(low, label)
+
+
+def resolve(doc: Doc, cands: list[Candidate]) -> tuple[Clusters, set[int]]:
+    """Cluster the candidates; returns the clusters and the candidates left out (unresolved pronouns)."""
+    clusters = Clusters(len(cands))
+    _link_names(doc, cands, clusters)
+    labels = clusters.labels
+    labels.update(_cluster_labels(cands, clusters))
+    owner = _token_owner(cands)
+    joined = _link_by_parse(doc, cands, clusters, owner, labels)
+    _link_descriptions(cands, clusters, labels, joined)
+    dropped = _link_pronouns(cands, clusters, labels)
+    return clusters, dropped
+
+
+def _token_owner(cands: list[Candidate]) -> dict[int, int]:
+    """token index -> the candidate whose span holds it (names and pronouns win over descriptions)."""
+    owner: dict[int, int] = {}
+    for i, c in enumerate(cands):
+        for t in range(c.first, c.last):
+            if c.form != DESCRIPTION or t not in owner:
+                owner[t] = i
+    return owner
+
+
+# ---------------------------------------------------------------- names
+
+
+def _link_names(doc: Doc, cands: list[Candidate], clusters: Clusters) -> None:
+    by_key: dict[str, list[int]] = {}
+    for i, c in enumerate(cands):
+        if c.form == DEMONYM or (c.form == NAME and c.label == "GPE" and c.country):
+            by_key.setdefault(f"country:{c.country}", []).append(i)
+        elif c.form == NAME:
+            by_key.setdefault(c.key, []).append(i)
+    # plural of a name is the name: "iPods" … "iPod"
+    for k in sorted(by_key):
+        if k.endswith("s") and k[:-1] in by_key:
+            by_key[k[:-1]].extend(by_key.pop(k))
+    for members in by_key.values():
+        for i in members[1:]:
+            clusters.union(members[0], i)
+    keys = sorted((k for k in by_key if not k.startswith("country:")), key=lambda k: (-len(k.split()), k))
+    person = {k: _majority(cands[i].label for i in by_key[k]) == "PERSON" for k in keys}
+    size = {k: len(v) for k, v in by_key.items()}
+    # a short form shares its first letter with a word of the long name (surname, prefix, acronym)
+    initials = {k: {w[0] for w in k.split()} for k in keys}
+    for k in keys:
+        longer = [
+            lk
+            for lk in keys
+            if k[0] in initials[lk]
+            and len(lk.split()) > len(k.split())
+            and names.is_short_form(k, lk, person=person[lk])
+        ]
+        if not longer and " " not in k:
+            longer = _spelling_variants(k, keys, person)
+        if longer:
+            best = min(longer, key=lambda lk: (-size[lk], by_key[lk][0]))
+            clusters.union(by_key[best][0], by_key[k][0])
+    _link_parenthesised(doc, cands, clusters)
+
+
+def _spelling_variants(k: str, keys: list[str], person: dict[str, bool]) -> list[str]:
+    """Full names of people whose surname is ``k`` spelt another way ("Kalahu" / "Khallaf")."""
+    if len(k) < 4:
+        return []
+    found = []
+    for lk in keys:
+        words = lk.split()
+        if not person[lk] or len(words) < 2:
+            continue
+        surname = words[-1]
+        if surname[0] == k[0] and difflib.SequenceMatcher(None, surname, k).ratio() >= SPELLING_SIMILARITY:
+            found.append(lk)
+    return found
+
+
+def _link_parenthesised(doc: Doc, cands: list[Candidate], clusters: Clusters) -> None:
+    """ "European Aeronautic Defence and Space Company EADS N.V. (EADS)": the name in brackets is an alias."""
+    for a in range(len(cands) - 1):
+        b = a + 1
+        ca, cb = cands[a], cands[b]
+        if ca.form != NAME or cb.form != NAME or cb.first != ca.last + 1 or cb.first == 0:
+            continue
+        if doc[cb.first - 1].text == "(" and (
+            ca.key == cb.key or names.is_acronym_of(cb.key, ca.key) or cb.key in ca.key.split()
+        ):
+            clusters.union(a, b)
+
+
+def _majority(labels: Iterable[str]) -> str:
+    counts = Counter(labels)
+    if not counts:
+        return ""
+    return min(counts, key=lambda label: (-counts[label], label))
+
+
+def _cluster_labels(cands: list[Candidate], clusters: Clusters) -> dict[int, str]:
+    """Each cluster's label: the majority among its fullest names (spaCy labels a lone surname ORG as
+    often as PERSON, a full name rarely)."""
+    votes: dict[int, list[tuple[int, str]]] = {}
+    for i, c in enumerate(cands):
+        if c.form in (NAME, DEMONYM):
+            votes.setdefault(clusters.find(i), []).append((len(c.key.split()), c.label))
+    labels = {}
+    for root, v in votes.items():
+        longest = max(n for n, _ in v)
+        labels[root] = _majority(label for n, label in v if n == longest)
+    return labels
+
+
+def _label(i: int, cands: list[Candidate], clusters: Clusters, labels: dict[int, str]) -> str:
+    root = clusters.find(i)
+    if root in labels:
+        return labels[root]
+    kind = cands[i].label
+    return KIND_TO_LABEL.get(kind, "")
+
+
+# ---------------------------------------------------------------- parse: appositions, relatives, compounds
+
+
+def _link_by_parse(
+    doc: Doc, cands: list[Candidate], clusters: Clusters, owner: dict[int, int], labels: dict[int, str]
+) -> set[int]:
+    """Join what the parse says is one thing; returns the candidates joined."""
+    joined: set[int] = set()
+    for i, c in enumerate(cands):
+        root = doc[c.root]
+        if c.form == PRONOUN and not c.label:  # relative pronoun
+            head = relative_head(doc, c)
+            if head is not None and head in owner:
+                clusters.union(owner[head], i)
+                joined.add(i)
+            continue
+        if c.form not in (NAME, DESCRIPTION):
+            continue
+        if c.joins is not None and c.joins in owner:
+            clusters.union(owner[c.joins], i)
+            joined.add(i)
+            continue
+        # "Steve Jobs, the Apple CEO" / "the Beatles' record company, Apple Corps"
+        # two names side by side are a list or a place and its region ("Apple Inc., Apple Corps",
+        # "San Jose, California"), not one thing
+        other = owner.get(root.head.i) if root.dep_ == "appos" else None
+        if (
+            other is not None
+            and {c.form, cands[other].form} in ({DESCRIPTION}, {NAME, DESCRIPTION})
+            and _compatible_kinds(cands[other], c)
+        ):
+            clusters.union(other, i)
+            joined.update((other, i))
+            continue
+        # "the Hamas movement", "its iPhone device", "the Zionist regime": a name and a head noun of its kind
+        if c.form == DESCRIPTION and c.label:
+            for child in root.children:
+                if (
+                    child.dep_ in ("compound", "amod")
+                    and child.i in owner
+                    and cands[owner[child.i]].form == NAME
+                ):
+                    name = owner[child.i]
+                    if _label(name, cands, clusters, labels) in KIND_LABELS[c.label]:
+                        clusters.union(name, i)
+                        joined.add(i)
+                        break
+    return joined
+
+
+def _compatible_kinds(a: Candidate, b: Candidate) -> bool:
+    """Apposition joins a person only to a person ("Jobs, the CEO"), never to a firm or a product."""
+    kinds = {a.label, b.label} - {""}
+    return len(kinds) < 2 or PERSON not in kinds
+
+
+# ---------------------------------------------------------------- descriptions
+
+
+def _link_descriptions(
+    cands: list[Candidate], clusters: Clusters, labels: dict[int, str], joined: set[int]
+) -> None:
+    last_word: dict[str, int] = {}  # last word of a name key -> latest name candidate
+    country_group: dict[str, int] = {}  # country code -> a candidate of that country
+    named_country: set[str] = set()
+    sector_group: dict[tuple[str, str], int] = {}
+    by_head: dict[str, int] = {}  # head lemma -> first unresolved description with it
+    recent: list[int] = []  # names and descriptions with a kind, in text order
+    for i, c in enumerate(cands):  # the countries of the whole article, named before or after
+        if c.country and (c.form == DEMONYM or (c.form == NAME and c.label == "GPE")):
+            country_group.setdefault(c.country, i)
+            if c.form == NAME:
+                named_country.add(c.country)
+    for i, c in enumerate(cands):
+        if c.form in (NAME, DEMONYM):
+            if c.form == NAME:
+                last_word[c.key.split()[-1]] = i
+            recent.append(i)
+            continue
+        if c.form != DESCRIPTION or i in joined:
+            if c.form == DESCRIPTION:
+                recent.append(i)
+            continue
+        target = _description_target(c, i, cands, clusters, labels, recent, last_word)
+        if c.country:
+            if c.label == "PLACE" or (c.sector == "government" and c.country in named_country):
+                target = country_group.get(c.country)
+                if target is None:
+                    country_group[c.country] = i
+            elif c.sector:
+                target = sector_group.setdefault((c.country, c.sector), i)
+        if target is None and (c.definite or c.plural):
+            target = by_head.setdefault(c.key, i)
+        if target is not None and target != i:
+            clusters.union(target, i)
+        if c.label:
+            recent.append(i)
+
+
+def _description_target(
+    c: Candidate,
+    i: int,
+    cands: list[Candidate],
+    clusters: Clusters,
+    labels: dict[int, str],
+    recent: list[int],
+    last_word: dict[str, int],
+) -> int | None:
+    if not c.definite:
+        return None
+    # "the store" … "the iTunes Music Store": the head noun ends an earlier name
+    if c.key in last_word and c.sentence - cands[last_word[c.key]].sentence <= WINDOW * 2:
+        return last_word[c.key]
+    if not c.label:
+        return None
+    allowed = KIND_LABELS[c.label]
+    for j in reversed(recent):
+        if c.sentence - cands[j].sentence > WINDOW:
+            break
+        if cands[j].form == DESCRIPTION and clusters.find(j) == j:
+            continue  # only actors already anchored to a name
+        if _label(j, cands, clusters, labels) in allowed and cands[j].plural == c.plural:
+            looks = _looks_like(j, cands, clusters) if c.label in (ORG, PRODUCT) else ""
+            # "the company" never a product; "the device" only what looks like a product
+            if (c.label == ORG and looks == PRODUCT) or (c.label == PRODUCT and looks != PRODUCT):
+                continue
+            return j
+    return None
+
+
+def _looks_like(j: int, cands: list[Candidate], clusters: Clusters) -> str:
+    """Whether the actor of candidate ``j`` looks like a company or a product ("" when no sign either way).
+
+    spaCy's small model labels products ORG as often as not; a legal suffix or designator ("Apple
+    Inc.", "Apple Computer") says company, a digit or a lower-case first letter ("iPhone 4") says product.
+    """
+    root = clusters.find(j)
+    for k in range(root, j + 1):
+        c = cands[k]
+        if c.form != NAME or clusters.find(k) != root:
+            continue
+        if c.label == "PRODUCT" or any(ch.isdigit() for ch in c.text) or c.text[:1].islower():
+            return PRODUCT
+        words = c.text.replace(".", "").lower().split()
+        if len(words) > 1 and (words[-1] in DESIGNATORS or words[-1] in LEGAL_SUFFIXES):
+            return ORG
+    return ""
+
+
+# ---------------------------------------------------------------- pronouns
+
+
+def _link_pronouns(cands: list[Candidate], clusters: Clusters, labels: dict[int, str]) -> set[int]:
+    dropped: set[int] = set()
+    anchors: list[int] = []  # mentions a pronoun may refer back to, in text order
+    for i, c in enumerate(cands):
+        if c.form != PRONOUN:
+            if c.form in (NAME, DEMONYM) or (c.form == DESCRIPTION and c.label):
+                anchors.append(i)
+            continue
+        if not c.label:  # relative pronoun: placed by the parse, or nowhere
+            if clusters.find(i) == i:
+                dropped.add(i)
+            continue
+        target = _pronoun_target(c, cands, clusters, labels, anchors)
+        if target is None:
+            dropped.add(i)
+        else:
+            clusters.union(target, i)
+            anchors.append(i)
+    return dropped
+
+
+def _pronoun_target(
+    c: Candidate, cands: list[Candidate], clusters: Clusters, labels: dict[int, str], anchors: list[int]
+) -> int | None:
+    allowed: set[str] = set()
+    for kind in c.label.split("|"):
+        allowed |= KIND_LABELS[kind]
+    nearest = None
+    for j in reversed(anchors):
+        a = cands[j]
+        if c.sentence - a.sentence > WINDOW:
+            break
+        if a.form == PRONOUN and a.key != c.key:
+            continue
+        label = _label(j, cands, clusters, labels)
+        if label not in allowed:
+            continue
+        if label == "PERSON" and a.plural != c.plural and (a.form != NAME or c.plural):
+            continue
+        named = clusters.find(j) in labels
+        if named and a.subject and c.sentence - a.sentence <= 1:
+            return j  # the subject of this or the last sentence is the likeliest referent
+        if nearest is None or (named and clusters.find(nearest) not in labels):
+            nearest = j
+    return nearest
