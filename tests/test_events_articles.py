@@ -45,7 +45,9 @@ def seed_events(nlp: Language) -> tuple[Event, ...]:
 
 
 def test_palestinian_leaders_reject_israeli_pressure(seed_events: tuple[Event, ...]) -> None:
-    event = next(e for e in seed_events if e.trigger.text == "rejected" and "Palestinian" in who(e, SOURCE))
+    event = next(
+        e for e in seed_events if e.trigger.text == "rejected" and "Palestinian leaders" in who(e, SOURCE)
+    )
     assert event.type == "REJECT" and event.cameo is not None and event.cameo.startswith("12")
     assert "Israeli" in who(event, TARGET)
     assert event.modality == "asserted"
