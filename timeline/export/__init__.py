@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
+import plotly.graph_objects as go
+
 from ..files import Staging
 from ..graph import actor_network, knowledge_streams
 from ..records import Build
@@ -46,17 +48,24 @@ def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS) -> Non
     unknown = sorted(set(names) - set(OUTPUTS))
     if unknown:
         raise ValueError(f"unknown outputs {unknown}; known: {', '.join(OUTPUTS)}")
-    figures = {}
-    if {"report.html", "timeline.html"} & set(names):
-        figures["timeline"] = timeline_figure(build)
-    if {"report.html", "network.html"} & set(names):
-        figures["network"] = network_figure(build)
+    figures: dict[str, go.Figure] = {}
 
-    def whole(text: Callable[[], str]) -> Callable[[TextIO], None]:
+    def page_of(name: str) -> Callable[[TextIO], None]:
         def write(out: TextIO) -> None:
-            out.write(text())
+            shown = _PAGES[name]
+            for kind in shown:
+                if kind not in figures:
+                    figures[kind] = _FIGURES[kind](build)
+            _write_text(out, page(build, [(kind, figures[kind]) for kind in shown], _TITLES[name]))
+            # a figure that no later page shows is let go: a big build's timeline weighs tens of MB
+            later = {kind for n in names[names.index(name) + 1 :] for kind in _PAGES.get(n, ())}
+            for kind in set(figures) - later:
+                del figures[kind]
 
         return write
+
+    def whole(text: Callable[[], str]) -> Callable[[TextIO], None]:
+        return lambda out: _write_text(out, text())
 
     # Each writer writes its file as it goes: a 10x build's outputs never sit whole in memory.
     writers: dict[str, Callable[[TextIO], None]] = {
@@ -66,15 +75,9 @@ def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS) -> Non
         "graph.graphml": lambda out: write_graphml(knowledge_streams(build), out),
         "actors.graphml": lambda out: write_graphml(graph_streams(actor_network(build)), out),
         "timelinejs.json": whole(lambda: to_timelinejs(build)),
-        "report.html": whole(
-            lambda: page(
-                build,
-                [("timeline", figures["timeline"]), ("network", figures["network"])],
-                "Event timeline",
-            )
-        ),
-        "timeline.html": whole(lambda: page(build, [("timeline", figures["timeline"])], "Event timeline")),
-        "network.html": whole(lambda: page(build, [("network", figures["network"])], "Actor network")),
+        "report.html": page_of("report.html"),
+        "timeline.html": page_of("timeline.html"),
+        "network.html": page_of("network.html"),
         "run.json": whole(lambda: run_json(build)),
     }
     with Staging(out) as staging:
@@ -85,3 +88,23 @@ def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS) -> Non
             errors = "xmlcharrefreplace" if name.endswith(".graphml") else "replace"
             with staging.path(name).open("w", encoding="utf-8", errors=errors, newline="") as handle:
                 writers[name](handle)
+
+
+_PAGES = {
+    "report.html": ("timeline", "network"),
+    "timeline.html": ("timeline",),
+    "network.html": ("network",),
+}
+_TITLES = {
+    "report.html": "Event timeline",
+    "timeline.html": "Event timeline",
+    "network.html": "Actor network",
+}
+_FIGURES: dict[str, Callable[[Build], go.Figure]] = {"timeline": timeline_figure, "network": network_figure}
+_CHUNK = 1 << 20
+
+
+def _write_text(out: TextIO, text: str) -> None:
+    # in pieces: the file encodes what it is given at once, and a big page would be copied whole
+    for start in range(0, len(text), _CHUNK):
+        out.write(text[start : start + _CHUNK])

@@ -1,0 +1,90 @@
+"""The writers stream: each file is written record by record, and the bytes are those of the whole-build dumps."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+from hypothesis import HealthCheck, given, settings
+
+from timeline.export import write_all
+from timeline.export.events_json import as_dict, to_json, write_json
+from timeline.export.graphml import graph_streams, to_graphml, write_graphml
+from timeline.graph import knowledge_graph, knowledge_streams
+from timeline.records import Build
+
+from .exports_data import builds, story
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def whole_json(build: Build) -> str:
+    """events.json as one dump of the whole build, the way it was written before it streamed."""
+    text = json.dumps(as_dict(build), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    return SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+def test_the_streamed_events_json_is_the_whole_dump_byte_for_byte() -> None:
+    # "Apple sued Samsung on Monday": one article, two actors, one event, written record by record.
+    build = story()
+    out = io.StringIO()
+    write_json(build, out)
+    assert out.getvalue() == whole_json(build)
+
+
+def test_an_empty_build_streams_to_empty_lists() -> None:
+    empty = Build(documents=(), actors=(), timexes=(), events=())
+    assert (
+        to_json(empty)
+        == whole_json(empty)
+        == ('{\n "documents": [],\n "actors": [],\n "timexes": [],\n "events": []\n}\n')
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(builds())
+def test_any_build_streams_to_the_bytes_of_the_whole_dump(build: Build) -> None:
+    assert to_json(build) == whole_json(build)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(builds(min_participants=1))
+def test_the_knowledge_graph_streams_are_the_networkx_graph_in_its_order(build: Build) -> None:
+    # The writer reads the build's nodes and edges without a networkx graph; the file must be the one
+    # written from the graph, and the graph made from the streams the one networkx iterates.
+    graph = knowledge_graph(build)
+    streams = knowledge_streams(build)
+    assert list(streams.nodes()) == list(graph.nodes(data=True))
+    assert list(streams.edges()) == list(graph.edges(keys=True, data=True))
+    out = io.StringIO()
+    write_graphml(streams, out)
+    assert out.getvalue().encode("utf-8", errors="xmlcharrefreplace") == to_graphml(graph)
+
+
+def test_an_empty_graph_is_a_graph_element_with_no_children() -> None:
+    text = to_graphml(nx.DiGraph()).decode("utf-8")
+    assert '  <graph edgedefault="directed" />\n</graphml>\n' in text
+    assert nx.read_graphml(io.BytesIO(text.encode("utf-8"))).number_of_nodes() == 0
+
+
+def test_empty_text_is_an_empty_data_element_and_a_node_id_met_twice_is_written_once() -> None:
+    # "a\x00" and "a" are one id once the NUL XML forbids is removed: readers get one node.
+    graph = nx.DiGraph()
+    graph.add_node("a", kind="")
+    graph.add_node("a\x00", kind="ORG")
+    out = io.StringIO()
+    write_graphml(graph_streams(graph), out)
+    text = out.getvalue()
+    assert text.count('<node id="a">') == 1 and '<data key="n_kind" />' in text
+    assert nx.read_graphml(io.StringIO(text)).number_of_nodes() == 1
+
+
+def test_write_all_leaves_every_file_complete_and_nothing_staged(tmp_path: Path) -> None:
+    build = story()
+    write_all(build, tmp_path, names=["events.json", "graph.graphml", "events.csv"])
+    assert (tmp_path / "events.json").read_text(encoding="utf-8") == whole_json(build)
+    assert (tmp_path / "graph.graphml").read_bytes() == to_graphml(knowledge_graph(build))
+    assert not list(tmp_path.glob(".staging-*"))
