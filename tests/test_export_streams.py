@@ -8,6 +8,9 @@ import re
 from pathlib import Path
 
 import networkx as nx
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from timeline.export import write_all
@@ -15,6 +18,8 @@ from timeline.export.events_json import as_dict, to_json, write_json
 from timeline.export.graphml import graph_streams, to_graphml, write_graphml
 from timeline.graph import knowledge_graph, knowledge_streams
 from timeline.records import Build
+from timeline.render import network_figure, page, plot_html, timeline_figure
+from timeline.render.page import PLOTLY_CONFIG, write_page
 
 from .exports_data import builds, story
 
@@ -88,3 +93,29 @@ def test_write_all_leaves_every_file_complete_and_nothing_staged(tmp_path: Path)
     assert (tmp_path / "events.json").read_text(encoding="utf-8") == whole_json(build)
     assert (tmp_path / "graph.graphml").read_bytes() == to_graphml(knowledge_graph(build))
     assert not list(tmp_path.glob(".staging-*"))
+
+
+def test_a_figure_written_in_batches_is_the_html_plotly_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two traces of 7 points each, hover texts with markup, in batches of 3: the div is to_html's.
+    monkeypatch.setattr(plot_html, "BATCH", 3)
+    fig = go.Figure(
+        [
+            go.Scatter(x=list(range(7)), y=[f"<b>{n}</b>" for n in range(7)], hovertext=["a/b"] * 7),
+            go.Scattergl(x=[0.5] * 7, y=list(range(7)), customdata=[[n, "x"] for n in range(7)]),
+        ],
+        layout={"title": {"text": "Apple sued Samsung"}, "height": 300},
+    )
+    out = io.StringIO()
+    plot_html.write_plot(out, fig, div_id="timeline", include_plotlyjs=False, config=PLOTLY_CONFIG)
+    expected = pio.to_html(
+        fig, full_html=False, include_plotlyjs=False, div_id="timeline", config=PLOTLY_CONFIG, validate=False
+    )
+    assert out.getvalue() == expected
+
+
+def test_the_page_written_to_a_file_is_the_page_text(tmp_path: Path) -> None:
+    build = story()
+    figures = [("timeline", timeline_figure(build)), ("network", network_figure(build))]
+    with (tmp_path / "report.html").open("w", encoding="utf-8", newline="") as out:
+        write_page(build, figures, "Event timeline", out)
+    assert (tmp_path / "report.html").read_text(encoding="utf-8") == page(build, figures, "Event timeline")

@@ -15,7 +15,8 @@ import plotly.graph_objects as go
 from ..files import Staging
 from ..graph import actor_network, knowledge_streams
 from ..records import Build
-from ..render import network_figure, page, timeline_figure
+from ..render import network_figure, timeline_figure
+from ..render.page import write_page
 from .events_json import read_events_json, write_json
 from .graphml import graph_streams, read_graphml, write_graphml
 from .run_report import run_json
@@ -56,7 +57,7 @@ def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS) -> Non
             for kind in shown:
                 if kind not in figures:
                     figures[kind] = _FIGURES[kind](build)
-            _write_text(out, page(build, [(kind, figures[kind]) for kind in shown], _TITLES[name]))
+            write_page(build, [(kind, figures[kind]) for kind in shown], _TITLES[name], out)
             # a figure that no later page shows is let go: a big build's timeline weighs tens of MB
             later = {kind for n in names[names.index(name) + 1 :] for kind in _PAGES.get(n, ())}
             for kind in set(figures) - later:
