@@ -12,7 +12,7 @@ is the exporter's job (:mod:`timeline.export.graphml`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,73 +35,125 @@ ACTOR, EVENT = "actor", "event"
 LIST_SEPARATOR = "; "
 
 
+#: One node as a graph file writes it: its id and attributes.
+Node = tuple[str, dict[str, Any]]
+#: One edge: source, target, key (unique among the edges between the two nodes) and attributes.
+Edge = tuple[str, str, str, dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class GraphStreams:
+    """A directed multigraph as two streams that can each be read more than once, built on demand.
+
+    A writer can go over a big build's graph twice (once to learn each attribute's type, once to
+    write) without the whole graph in memory. The order is the one networkx gives for the same graph:
+    nodes in the order added, edges grouped by source node in node order.
+    """
+
+    nodes: Callable[[], Iterator[Node]]
+    edges: Callable[[], Iterator[Edge]]
+
+
 def knowledge_graph(build: Build) -> nx.MultiDiGraph:
     """Actors and events as nodes; an edge ``actor -> event`` per participant, keyed ``<event>:<n>``."""
+    streams = knowledge_streams(build)
     graph = nx.MultiDiGraph()
-    activity = _activity(build)
-    for actor in build.actors:
-        graph.add_node(
-            actor.id,
-            node_type=ACTOR,
-            name=actor.name,
-            label=actor.name,
-            kind=actor.kind,
-            aliases=list(actor.aliases),
-            roles=list(actor.roles),
-            country=actor.country,
-            sector=actor.sector,
-            mentions=len(actor.mentions),
-            events=activity[actor.id],
-        )
-    docs = {d.id: d for d in build.documents}
-    for event in build.events:
-        doc = docs.get(event.doc)
-        name = f"{event.trigger.text} ({event.type})"
-        graph.add_node(
-            event.id,
-            node_type=EVENT,
-            name=name,
-            label=name,
-            trigger=event.trigger.text,
-            trigger_lemma=event.trigger.lemma,
-            trigger_start=event.trigger.start,
-            trigger_end=event.trigger.end,
-            type=event.type,
-            cameo=event.cameo,
-            quad_class=event.quad_class,
-            goldstein=event.goldstein,
-            date=event.time.value,
-            granularity=event.time.granularity,
-            date_basis=event.time.basis,
-            date_text=event.time.text,
-            doc=event.doc,
-            title=doc.title if doc else None,
-            published=doc.date if doc else None,
-            url=doc.url if doc else None,
-            article_source=doc.source if doc else None,  # the file (and line) it was read from
-            sentence=event.sentence,
-            sentence_start=event.sentence_start,
-            sentence_text=event.sentence_text,
-            modality=event.modality,
-            negated=event.negated,
-            sources=len(event.sources) or 1,  # how many reports of the event were merged
-        )
-        for position, p in enumerate(event.participants):
-            if p.actor not in graph:  # a participant the build lost track of still gets a named node
-                graph.add_node(p.actor, node_type=ACTOR, name=p.actor, label=p.actor, kind="")
-            graph.add_edge(
-                p.actor,
-                event.id,
-                key=f"{event.id}:{position}",
-                role=p.role,
-                label=p.role,
-                position=position,
-                text=p.text,
-                # not "start"/"end": Gephi and others read those names as a time interval
-                mention_start=p.start,
-                mention_end=p.end,
-            )
+    graph.add_nodes_from(streams.nodes())
+    graph.add_edges_from(streams.edges())
     return graph
+
+
+def knowledge_streams(build: Build) -> GraphStreams:
+    """The nodes and edges of :func:`knowledge_graph`, in its order, made as they are read."""
+    activity = _activity(build)
+    docs = {d.id: d for d in build.documents}
+    # which events each node is the source of an edge in: event indexes, in event order, once each
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for index, event in enumerate(build.events):
+        for actor in dict.fromkeys(p.actor for p in event.participants):
+            by_source[actor].append(index)
+
+    def nodes() -> Iterator[Node]:
+        seen: set[str] = set()
+        for actor in build.actors:
+            seen.add(actor.id)
+            yield actor.id, _actor_data(actor, activity[actor.id])
+        for event in build.events:
+            seen.add(event.id)
+            yield event.id, _event_data(event, docs.get(event.doc))
+            for p in event.participants:
+                if p.actor not in seen:  # a participant the build lost track of still gets a named node
+                    seen.add(p.actor)
+                    yield p.actor, {"node_type": ACTOR, "name": p.actor, "label": p.actor, "kind": ""}
+
+    def edges() -> Iterator[Edge]:
+        for node, _ in nodes():
+            for index in by_source.get(node, ()):
+                event = build.events[index]
+                for position, p in enumerate(event.participants):
+                    if p.actor == node:
+                        yield node, event.id, f"{event.id}:{position}", _participant_data(p, position)
+
+    return GraphStreams(nodes, edges)
+
+
+def _actor_data(actor: Actor, events: int) -> dict[str, Any]:
+    return {
+        "node_type": ACTOR,
+        "name": actor.name,
+        "label": actor.name,
+        "kind": actor.kind,
+        "aliases": list(actor.aliases),
+        "roles": list(actor.roles),
+        "country": actor.country,
+        "sector": actor.sector,
+        "mentions": len(actor.mentions),
+        "events": events,
+    }
+
+
+def _event_data(event: Event, doc: Document | None) -> dict[str, Any]:
+    name = f"{event.trigger.text} ({event.type})"
+    return {
+        "node_type": EVENT,
+        "name": name,
+        "label": name,
+        "trigger": event.trigger.text,
+        "trigger_lemma": event.trigger.lemma,
+        "trigger_start": event.trigger.start,
+        "trigger_end": event.trigger.end,
+        "type": event.type,
+        "cameo": event.cameo,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "date": event.time.value,
+        "granularity": event.time.granularity,
+        "date_basis": event.time.basis,
+        "date_text": event.time.text,
+        "doc": event.doc,
+        "title": doc.title if doc else None,
+        "published": doc.date if doc else None,
+        "url": doc.url if doc else None,
+        "article_source": doc.source if doc else None,  # the file (and line) it was read from
+        "sentence": event.sentence,
+        "sentence_start": event.sentence_start,
+        "sentence_text": event.sentence_text,
+        "modality": event.modality,
+        "negated": event.negated,
+        "sources": len(event.sources) or 1,  # how many reports of the event were merged
+    }
+
+
+def _participant_data(p: Participant, position: int) -> dict[str, Any]:
+    return {
+        "role": p.role,
+        "label": p.role,
+        "position": position,
+        "text": p.text,
+        # not "start"/"end": Gephi and others read those names as a time interval
+        "mention_start": p.start,
+        "mention_end": p.end,
+    }
 
 
 @dataclass(frozen=True)

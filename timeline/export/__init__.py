@@ -8,16 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TextIO
+
+import plotly.graph_objects as go
 
 from ..files import Staging
-from ..graph import actor_network, knowledge_graph
+from ..graph import actor_network, knowledge_streams
 from ..records import Build
-from ..render import network_figure, page, timeline_figure
-from .events_json import read_events_json, to_json
-from .graphml import read_graphml, to_graphml
+from ..render import network_figure, timeline_figure
+from ..render.page import write_page
+from .events_json import read_events_json, write_json
+from .graphml import graph_streams, read_graphml, write_graphml
 from .run_report import run_json
 from .saved import read_build
-from .tables import actors_csv, events_csv
+from .tables import write_actors_csv, write_events_csv
 from .timelinejs import to_timelinejs
 
 __all__ = ["OUTPUTS", "RENDERED", "read_build", "read_events_json", "read_graphml", "write_all"]
@@ -45,31 +49,63 @@ def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS) -> Non
     unknown = sorted(set(names) - set(OUTPUTS))
     if unknown:
         raise ValueError(f"unknown outputs {unknown}; known: {', '.join(OUTPUTS)}")
-    figures = {}
-    if {"report.html", "timeline.html"} & set(names):
-        figures["timeline"] = timeline_figure(build)
-    if {"report.html", "network.html"} & set(names):
-        figures["network"] = network_figure(build)
-    writers: dict[str, Callable[[], str | bytes]] = {
-        "events.json": lambda: to_json(build),
-        "events.csv": lambda: events_csv(build),
-        "actors.csv": lambda: actors_csv(build),
-        "graph.graphml": lambda: to_graphml(knowledge_graph(build)),
-        "actors.graphml": lambda: to_graphml(actor_network(build)),
-        "timelinejs.json": lambda: to_timelinejs(build),
-        "report.html": lambda: page(
-            build,
-            [("timeline", figures["timeline"]), ("network", figures["network"])],
-            "Event timeline",
-        ),
-        "timeline.html": lambda: page(build, [("timeline", figures["timeline"])], "Event timeline"),
-        "network.html": lambda: page(build, [("network", figures["network"])], "Actor network"),
-        "run.json": lambda: run_json(build),
+    figures: dict[str, go.Figure] = {}
+
+    def page_of(name: str) -> Callable[[TextIO], None]:
+        def write(out: TextIO) -> None:
+            shown = _PAGES[name]
+            for kind in shown:
+                if kind not in figures:
+                    figures[kind] = _FIGURES[kind](build)
+            write_page(build, [(kind, figures[kind]) for kind in shown], _TITLES[name], out)
+            # a figure that no later page shows is let go: a big build's timeline weighs tens of MB
+            later = {kind for n in names[names.index(name) + 1 :] for kind in _PAGES.get(n, ())}
+            for kind in set(figures) - later:
+                del figures[kind]
+
+        return write
+
+    def whole(text: Callable[[], str]) -> Callable[[TextIO], None]:
+        return lambda out: _write_text(out, text())
+
+    # Each writer writes its file as it goes: a 10x build's outputs never sit whole in memory.
+    writers: dict[str, Callable[[TextIO], None]] = {
+        "events.json": lambda out: write_json(build, out),
+        "events.csv": lambda out: write_events_csv(build, out),
+        "actors.csv": lambda out: write_actors_csv(build, out),
+        "graph.graphml": lambda out: write_graphml(knowledge_streams(build), out),
+        "actors.graphml": lambda out: write_graphml(graph_streams(actor_network(build)), out),
+        "timelinejs.json": whole(lambda: to_timelinejs(build)),
+        "report.html": page_of("report.html"),
+        "timeline.html": page_of("timeline.html"),
+        "network.html": page_of("network.html"),
+        "run.json": whole(lambda: run_json(build)),
     }
     with Staging(out) as staging:
         for name in names:
-            data = writers[name]()
             # The exporters drop or escape lone surrogates (no UTF-8 form); "replace" is the last guard
             # for the pages, so a stray one in an article costs a "?" rather than the whole build.
-            raw = data.encode("utf-8", errors="replace") if isinstance(data, str) else data
-            staging.path(name).write_bytes(raw)
+            # GraphML writes any left as character references, as XML writers do.
+            errors = "xmlcharrefreplace" if name.endswith(".graphml") else "replace"
+            with staging.path(name).open("w", encoding="utf-8", errors=errors, newline="") as handle:
+                writers[name](handle)
+
+
+_PAGES = {
+    "report.html": ("timeline", "network"),
+    "timeline.html": ("timeline",),
+    "network.html": ("network",),
+}
+_TITLES = {
+    "report.html": "Event timeline",
+    "timeline.html": "Event timeline",
+    "network.html": "Actor network",
+}
+_FIGURES: dict[str, Callable[[Build], go.Figure]] = {"timeline": timeline_figure, "network": network_figure}
+_CHUNK = 1 << 20
+
+
+def _write_text(out: TextIO, text: str) -> None:
+    # in pieces: the file encodes what it is given at once, and a big page would be copied whole
+    for start in range(0, len(text), _CHUNK):
+        out.write(text[start : start + _CHUNK])

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from ..errors import InputError
 from ..records import (
@@ -31,8 +33,42 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def to_json(build: Build) -> str:
     """The ``events.json`` text of a build: UTF-8, keys in a fixed order, the same bytes every time."""
+    buffer = io.StringIO()
+    write_json(build, buffer)
+    return buffer.getvalue()
+
+
+def write_json(build: Build, out: TextIO) -> None:
+    """Write the ``events.json`` text of a build to ``out``, one record at a time.
+
+    The text is the one ``json.dumps(as_dict(build), indent=1)`` gives, without the whole of it (or
+    of the dict) in memory: each record is dumped alone and indented to its place in the file.
+    """
+    sections: tuple[tuple[str, Sequence[Any], Callable[[Any], dict[str, Any]]], ...] = (
+        ("documents", build.documents, _document),
+        ("actors", build.actors, _actor),
+        ("timexes", build.timexes, _timex),
+        ("events", build.events, _event),
+    )
+    out.write("{")
+    for number, (name, records, as_json) in enumerate(sections):
+        out.write(f'{"," if number else ""}\n "{name}": ')
+        if not records:
+            out.write("[]")
+            continue
+        out.write("[")
+        for index, record in enumerate(records):
+            # JSON text holds no raw line break (they are escaped in strings), so every "\n" is
+            # between tokens and the nested lines move two levels in, as in the whole file
+            text = _dumps(as_json(record)).replace("\n", "\n  ")
+            out.write(f"{',' if index else ''}\n  {text}")
+        out.write("\n ]")
+    out.write("\n}\n")
+
+
+def _dumps(data: dict[str, Any]) -> str:
     # allow_nan=False: NaN and Infinity are not JSON, and strict readers refuse the whole file
-    text = json.dumps(as_dict(build), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 

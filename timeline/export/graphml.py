@@ -11,7 +11,7 @@ What each reader needs, and where it is handled:
 - key ids that no reader gives a meaning of its own: networkx numbers keys ``d0, d1, ...`` in the order
   it meets them, and Gephi reads key ``d3`` as the node label and ``d7`` as the edge label (yEd's
   defaults), whatever attribute they hold. Keys here are named ``n_<attribute>`` and ``e_<attribute>``
-  (:class:`_NamedKeys`);
+  (:func:`_key_ids`);
 - no graph-level keys: Gephi reports ``for="graph"`` keys as errors.
 """
 
@@ -21,15 +21,15 @@ import io
 import math
 import re
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from xml.etree.ElementTree import ParseError
 
 import networkx as nx
-from networkx.readwrite.graphml import GraphMLWriter
 
 from ..errors import InputError
-from ..graph import LIST_SEPARATOR, build_from_graph
+from ..graph import LIST_SEPARATOR, Edge, GraphStreams, build_from_graph
 from ..records import Build
 from ..text import clean_text
 
@@ -74,30 +74,43 @@ def safe_graph(graph: nx.Graph) -> nx.MultiDiGraph | nx.MultiGraph:
     ``<source>:<target>``; a clash (ids that contain the colon) gets a ``:<n>`` suffix.
     """
     out: nx.MultiDiGraph | nx.MultiGraph = nx.MultiDiGraph() if graph.is_directed() else nx.MultiGraph()
-    for node, data in graph.nodes(data=True):
-        clean = _clean(data)
-        node_id = clean_text(str(node))
-        name = clean.get("name", clean.get("label", node_id))
-        clean.setdefault("name", name)
-        clean.setdefault("label", name)
-        out.add_node(node_id, **clean)
-    if graph.is_multigraph():
-        edges = [(u, v, str(k), d) for u, v, k, d in graph.edges(keys=True, data=True)]
-    else:
-        edges = [(u, v, f"{u}:{v}", d) for u, v, d in graph.edges(data=True)]
-    edges = _unique_keys(edges)
+    streams = graph_streams(graph)
+    out.add_nodes_from(_safe_node(node, data) for node, data in streams.nodes())
     # add_edges_from, not add_edge(**data): an attribute named "key" must stay an attribute
-    out.add_edges_from(
-        (clean_text(str(u)), clean_text(str(v)), key, _clean(data)) for u, v, key, data in edges
-    )
-    _one_type_per_key([d for _, d in out.nodes(data=True)])
-    _one_type_per_key([d for *_, d in out.edges(keys=True, data=True)])
+    out.add_edges_from(_safe_edges(streams.edges()))
+    types = _key_types([d for _, d in out.nodes(data=True)], [d for *_, d in out.edges(keys=True, data=True)])
+    for scope, items in (("node", out.nodes(data=True)), ("edge", out.edges(keys=True, data=True))):
+        for *_, data in items:
+            for k, v in data.items():
+                data[k] = _typed(v, types[scope, k])
     return out
 
 
-def _unique_keys(edges: list[tuple[Any, Any, str, Any]]) -> list[tuple[Any, Any, str, Any]]:
+def graph_streams(graph: nx.Graph) -> GraphStreams:
+    """A networkx graph's nodes and edges, each edge with its id: the multigraph key or ``<u>:<v>``."""
+    if graph.is_multigraph():
+        return GraphStreams(
+            lambda: iter(graph.nodes(data=True)),
+            lambda: ((u, v, str(k), d) for u, v, k, d in graph.edges(keys=True, data=True)),
+        )
+    return GraphStreams(
+        lambda: iter(graph.nodes(data=True)),
+        lambda: ((u, v, f"{u}:{v}", d) for u, v, d in graph.edges(data=True)),
+    )
+
+
+def _safe_node(node: Any, data: dict[str, Any]) -> tuple[str, dict[str, Scalar]]:
+    clean = _clean(data)
+    node_id = clean_text(str(node))
+    name = clean.get("name", clean.get("label", node_id))
+    clean.setdefault("name", name)
+    clean.setdefault("label", name)
+    return node_id, clean
+
+
+def _safe_edges(edges: Iterable[Edge]) -> Iterator[tuple[str, str, str, dict[str, Scalar]]]:
+    """Edges with safe ids and values; a repeated id gets a ``:<n>`` suffix, in the order met."""
     seen: set[str] = set()
-    unique = []
     for u, v, key, data in edges:
         key = clean_text(key)
         base, n = key, 1
@@ -105,8 +118,7 @@ def _unique_keys(edges: list[tuple[Any, Any, str, Any]]) -> list[tuple[Any, Any,
             n += 1
             key = f"{base}:{n}"
         seen.add(key)
-        unique.append((u, v, key, data))
-    return unique
+        yield clean_text(str(u)), clean_text(str(v)), key, _clean(data)
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Scalar]:
@@ -114,63 +126,128 @@ def _clean(data: dict[str, Any]) -> dict[str, Scalar]:
     return {k: v for k, v in clean.items() if v is not None}
 
 
-def _one_type_per_key(items: list[dict[str, Any]]) -> None:
-    kinds: dict[str, set[type]] = {}
-    for data in items:
-        for k, v in data.items():
-            kinds.setdefault(k, set()).add(type(v))
-    as_float = {k for k, t in kinds.items() if t == {int, float}}
-    as_text = {k for k, t in kinds.items() if len(t) > 1 and k not in as_float}
-    for data in items:
-        for k in as_float & data.keys():
-            data[k] = float(data[k])
-        for k in as_text & data.keys():
-            data[k] = str(data[k]).lower() if isinstance(data[k], bool) else str(data[k])
+def _key_types(
+    nodes: Iterable[dict[str, Scalar]], edges: Iterable[dict[str, Scalar]]
+) -> dict[tuple[str, str], type]:
+    """One type per ``(scope, attribute)``, in the order first met: ``int`` with ``float`` is float,
+    any other mix is text."""
+    kinds: dict[tuple[str, str], set[type]] = {}
+    for scope, items in (("node", nodes), ("edge", edges)):
+        for data in items:
+            for k, v in data.items():
+                kinds.setdefault((scope, k), set()).add(type(v))
+    return {
+        key: float if found == {int, float} else str if len(found) > 1 else next(iter(found))
+        for key, found in kinds.items()
+    }
 
 
-class _NamedKeys(GraphMLWriter):  # type: ignore[misc]  # networkx ships no type hints
-    """networkx's GraphML writer with key ids of our own and booleans spelled as XML Schema does.
+def _typed(value: Scalar, kind: type) -> Scalar:
+    """``value`` as its key's one type."""
+    if kind is float and not isinstance(value, float):
+        return float(value)
+    if kind is str and not isinstance(value, str):
+        return str(value).lower() if isinstance(value, bool) else str(value)
+    return value
 
-    Replaces ``get_key`` (ids ``n_<name>``/``e_<name>`` instead of ``d0, d1, ...``) and ``add_data``
-    (``true``/``false``, not Python's ``True``/``False``, which strict readers refuse).
-    """
 
-    def get_key(self, name: str, attr_type: str, scope: str, default: Any) -> str:
-        keys_key = (name, attr_type, scope)
-        if keys_key in self.keys:
-            return str(self.keys[keys_key])
-        key_id = f"{scope[0]}_{_NOT_NMTOKEN.sub('_', name)}"
-        taken = set(self.keys.values())
-        base, n = key_id, 1
-        while key_id in taken:
-            n += 1
-            key_id = f"{base}_{n}"
-        self.keys[keys_key] = key_id
-        element = self.myElement(
-            "key", **{"id": key_id, "for": scope, "attr.name": name, "attr.type": attr_type}
-        )
-        self.xml.insert(len(self.keys) - 1, element)  # keys in the order first met, before <graph>
-        return key_id
-
-    def add_data(
-        self, name: str, element_type: type, value: Any, scope: str = "all", default: Any = None
-    ) -> Any:
-        element = super().add_data(name, element_type, value, scope, default)
-        if element_type is bool:  # networkx passes the value as str(value): "True" or "False"
-            element.text = element.text.lower()
-        return element
+_XML_TYPES = {str: "string", int: "long", float: "double", bool: "boolean"}
+_HEADER = (
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+)
 
 
 def to_graphml(graph: nx.Graph) -> bytes:
     """The GraphML bytes (UTF-8) of ``graph``, made safe by :func:`safe_graph`; graph attributes dropped."""
-    writer = _NamedKeys(encoding="utf-8", prettyprint=True)
-    writer.add_graph_element(safe_graph(graph))
-    buffer = io.BytesIO()
-    writer.dump(buffer)
+    buffer = io.StringIO()
+    write_graphml(graph_streams(graph), buffer, directed=graph.is_directed())
+    return buffer.getvalue().encode("utf-8", errors="xmlcharrefreplace")
+
+
+def write_graphml(streams: GraphStreams, out: TextIO, *, directed: bool = True) -> None:
+    """Write a graph as GraphML to ``out``, element by element, with the values of :func:`safe_graph`.
+
+    The streams are read twice: first for each key's one type (the ``<key>`` elements come before
+    the graph), then to write. The bytes are those networkx's pretty-printed writer gives for the
+    safe copy, without holding the copy or an XML tree in memory. A node id met again (two ids that
+    differ only in removed characters) is written once, with the attributes of its first node.
+    """
+    types = _key_types(
+        (_safe_node(node, data)[1] for node, data in streams.nodes()),
+        (data for *_, data in _safe_edges(streams.edges())),
+    )
+    ids = _key_ids(types)
+    out.write(_HEADER)
+    for (scope, name), kind in types.items():
+        out.write(
+            f'  <key id="{ids[scope, name]}" for="{scope}" attr.name="{_attribute(name)}" '
+            f'attr.type="{_XML_TYPES[kind]}" />\n'
+        )
+    graph = f'graph edgedefault="{"directed" if directed else "undirected"}"'
+    written: set[str] = set()
+    for node, data in streams.nodes():
+        node_id, clean = _safe_node(node, data)
+        if node_id in written:
+            continue
+        if not written:
+            out.write(f"  <{graph}>\n")
+        written.add(node_id)
+        _element(out, "node", f'id="{_attribute(node_id)}"', clean, "node", types, ids)
+    for u, v, key, clean in _safe_edges(streams.edges()):
+        opening = f'source="{_attribute(u)}" target="{_attribute(v)}" id="{_attribute(key)}"'
+        _element(out, "edge", opening, clean, "edge", types, ids)
+    out.write("  </graph>\n</graphml>\n" if written else f"  <{graph} />\n</graphml>\n")
+
+
+def _key_ids(types: dict[tuple[str, str], type]) -> dict[tuple[str, str], str]:
+    """Key ids ``n_<attribute>``/``e_<attribute>``, not networkx's ``d0, d1, ...`` (which Gephi misreads)."""
+    ids: dict[tuple[str, str], str] = {}
+    taken: set[str] = set()
+    for scope, name in types:
+        key_id = f"{scope[0]}_{_NOT_NMTOKEN.sub('_', name)}"
+        base, n = key_id, 1
+        while key_id in taken:
+            n += 1
+            key_id = f"{base}_{n}"
+        taken.add(key_id)
+        ids[scope, name] = key_id
+    return ids
+
+
+def _element(
+    out: TextIO,
+    tag: str,
+    opening: str,
+    data: dict[str, Scalar],
+    scope: str,
+    types: dict[tuple[str, str], type],
+    ids: dict[tuple[str, str], str],
+) -> None:
+    if not data:
+        out.write(f"    <{tag} {opening} />\n")
+        return
+    out.write(f"    <{tag} {opening}>\n")
+    for k, v in data.items():
+        value = _typed(v, types[scope, k])
+        # booleans as XML Schema spells them (true/false), not as Python does
+        text = ("true" if value else "false") if isinstance(value, bool) else _text(str(value))
+        key = ids[scope, k]
+        out.write(f'      <data key="{key}">{text}</data>\n' if text else f'      <data key="{key}" />\n')
+    out.write(f"    </{tag}>\n")
+
+
+def _text(text: str) -> str:
     # XML parsers turn a literal carriage return in text into a newline (end-of-line handling), so
-    # "a\r\nb" would read back as "a\nb"; as a character reference it survives. The writer emits no CR
-    # of its own and already escapes CRs in attribute values, so every raw CR here is in text.
-    return buffer.getvalue().replace(b"\r", b"&#13;")
+    # "a\r\nb" would read back as "a\nb"; as a character reference it survives.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _attribute(text: str) -> str:
+    return _text(text).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#09;")
 
 
 def read_graph(path: str | Path) -> nx.MultiDiGraph:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TextIO
 
 from ..records import OTHER, SOURCE, TARGET, Build
 from ..text import spreadsheet_text
@@ -44,51 +45,67 @@ ACTOR_COLUMNS = ["id", "name", "kind", "aliases", "roles", "country", "sector", 
 
 
 def events_csv(build: Build) -> str:
+    """The ``events.csv`` text of a build."""
+    buffer = io.StringIO()
+    write_events_csv(build, buffer)
+    return buffer.getvalue()
+
+
+def write_events_csv(build: Build, out: TextIO) -> None:
+    """Write ``events.csv`` to ``out`` (opened with ``newline=""``), row by row."""
+    _write(out, EVENT_COLUMNS, _event_rows(build))
+
+
+def _event_rows(build: Build) -> Iterator[list[object]]:
     names = {a.id: a.name for a in build.actors}
     docs = {d.id: d for d in build.documents}
-    rows = []
     for e in build.events:
         doc = docs.get(e.doc)
         by_role = {
             role: "; ".join(names.get(p.actor, p.actor) for p in e.participants if p.role == role)
             for role in (SOURCE, TARGET, OTHER)
         }
-        rows.append(
-            [
-                e.id,
-                e.doc,
-                doc.title if doc else "",
-                e.sentence,
-                e.time.value,
-                e.time.granularity,
-                e.time.basis,
-                e.time.text,
-                e.type,
-                e.cameo,
-                e.quad_class,
-                e.goldstein,
-                e.trigger.text,
-                by_role[SOURCE],
-                by_role[TARGET],
-                by_role[OTHER],
-                e.negated,
-                e.modality,
-                len(e.sources) or 1,
-                e.sentence_text,
-                doc.url if doc else "",
-                doc.date if doc else None,
-                doc.source if doc else None,
-            ]
-        )
-    return _csv(EVENT_COLUMNS, rows)
+        yield [
+            e.id,
+            e.doc,
+            doc.title if doc else "",
+            e.sentence,
+            e.time.value,
+            e.time.granularity,
+            e.time.basis,
+            e.time.text,
+            e.type,
+            e.cameo,
+            e.quad_class,
+            e.goldstein,
+            e.trigger.text,
+            by_role[SOURCE],
+            by_role[TARGET],
+            by_role[OTHER],
+            e.negated,
+            e.modality,
+            len(e.sources) or 1,
+            e.sentence_text,
+            doc.url if doc else "",
+            doc.date if doc else None,
+            doc.source if doc else None,
+        ]
 
 
 def actors_csv(build: Build) -> str:
+    """The ``actors.csv`` text of a build."""
+    buffer = io.StringIO()
+    write_actors_csv(build, buffer)
+    return buffer.getvalue()
+
+
+def write_actors_csv(build: Build, out: TextIO) -> None:
+    """Write ``actors.csv`` to ``out`` (opened with ``newline=""``), row by row."""
     activity: dict[str, int] = {}
     for e in build.events:
         for actor in {p.actor for p in e.participants}:
             activity[actor] = activity.get(actor, 0) + 1
-    rows = [
+    rows = (
         [
             a.id,
             a.name,
@@ -101,16 +118,14 @@ def actors_csv(build: Build) -> str:
             activity.get(a.id, 0),
         ]
         for a in build.actors
-    ]
-    return _csv(ACTOR_COLUMNS, rows)
+    )
+    _write(out, ACTOR_COLUMNS, rows)
 
 
-def _csv(header: list[str], rows: Sequence[Sequence[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+def _write(out: TextIO, header: list[str], rows: Iterable[Sequence[object]]) -> None:
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([[cell(v) for v in row] for row in rows])
-    return buffer.getvalue()
+    writer.writerows([cell(v) for v in row] for row in rows)
 
 
 def cell(value: object) -> str | int | float:

@@ -6,15 +6,17 @@ once per page, so a page works from ``file://`` with no network.
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from collections.abc import Sequence
+from typing import TextIO
 
 import plotly.graph_objects as go
-import plotly.io as pio
 
 from ..periods import period
 from ..records import Build, Outcome
 from .controls import CONTROLS_JS, STYLE
+from .plot_html import write_plot
 from .text import QUAD_NAMES, esc, event_actors, source_count, unique_events, web_link
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "scrollZoom": False}
@@ -22,6 +24,13 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "scrollZoom": False}
 
 def page(build: Build, figures: Sequence[tuple[str, go.Figure]], title: str) -> str:
     """A self-contained HTML page: the build's summary, filters, then the figures (``(div id, figure)``)."""
+    buffer = io.StringIO()
+    write_page(build, figures, title, buffer)
+    return buffer.getvalue()
+
+
+def write_page(build: Build, figures: Sequence[tuple[str, go.Figure]], title: str, out: TextIO) -> None:
+    """Write :func:`page` to ``out``, the figures' data in pieces (a big build's page is hundreds of MB)."""
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -32,17 +41,12 @@ def page(build: Build, figures: Sequence[tuple[str, go.Figure]], title: str) -> 
         f"<header><h1>{esc(title)}</h1>{summary(build)}</header>",
         filters(build),
     ]
+    out.write("\n".join(parts))
     for number, (div_id, fig) in enumerate(figures):
-        plot = pio.to_html(
-            fig,
-            full_html=False,
-            include_plotlyjs=number == 0,
-            div_id=div_id,
-            config=PLOTLY_CONFIG,
-            validate=False,  # the figure was validated as it was built
-        )
-        parts.append(f'<section class="figure">{plot}</section>')
-    parts += [
+        out.write('\n<section class="figure">')
+        write_plot(out, fig, div_id=div_id, include_plotlyjs=number == 0, config=PLOTLY_CONFIG)
+        out.write("</section>")
+    parts = [
         '<section id="details" hidden><h2>Selected</h2><div id="details-body"></div>'
         '<p><a id="details-link" target="_blank" rel="noopener noreferrer" hidden>open the article</a></p>'
         "</section>",
@@ -50,7 +54,7 @@ def page(build: Build, figures: Sequence[tuple[str, go.Figure]], title: str) -> 
         f"<script>{CONTROLS_JS}</script>",
         "</body></html>\n",
     ]
-    return "\n".join(parts)
+    out.write("\n" + "\n".join(parts))
 
 
 def summary(build: Build) -> str:

@@ -1,0 +1,121 @@
+"""The writers stream: each file is written record by record, and the bytes are those of the whole-build dumps."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from timeline.export import write_all
+from timeline.export.events_json import as_dict, to_json, write_json
+from timeline.export.graphml import graph_streams, to_graphml, write_graphml
+from timeline.graph import knowledge_graph, knowledge_streams
+from timeline.records import Build
+from timeline.render import network_figure, page, plot_html, timeline_figure
+from timeline.render.page import PLOTLY_CONFIG, write_page
+
+from .exports_data import builds, story
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def whole_json(build: Build) -> str:
+    """events.json as one dump of the whole build, the way it was written before it streamed."""
+    text = json.dumps(as_dict(build), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    return SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+def test_the_streamed_events_json_is_the_whole_dump_byte_for_byte() -> None:
+    # "Apple sued Samsung on Monday": one article, two actors, one event, written record by record.
+    build = story()
+    out = io.StringIO()
+    write_json(build, out)
+    assert out.getvalue() == whole_json(build)
+
+
+def test_an_empty_build_streams_to_empty_lists() -> None:
+    empty = Build(documents=(), actors=(), timexes=(), events=())
+    assert (
+        to_json(empty)
+        == whole_json(empty)
+        == ('{\n "documents": [],\n "actors": [],\n "timexes": [],\n "events": []\n}\n')
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(builds())
+def test_any_build_streams_to_the_bytes_of_the_whole_dump(build: Build) -> None:
+    assert to_json(build) == whole_json(build)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(builds(min_participants=1))
+def test_the_knowledge_graph_streams_are_the_networkx_graph_in_its_order(build: Build) -> None:
+    # The writer reads the build's nodes and edges without a networkx graph; the file must be the one
+    # written from the graph, and the graph made from the streams the one networkx iterates.
+    graph = knowledge_graph(build)
+    streams = knowledge_streams(build)
+    assert list(streams.nodes()) == list(graph.nodes(data=True))
+    assert list(streams.edges()) == list(graph.edges(keys=True, data=True))
+    out = io.StringIO()
+    write_graphml(streams, out)
+    assert out.getvalue().encode("utf-8", errors="xmlcharrefreplace") == to_graphml(graph)
+
+
+def test_an_empty_graph_is_a_graph_element_with_no_children() -> None:
+    text = to_graphml(nx.DiGraph()).decode("utf-8")
+    assert '  <graph edgedefault="directed" />\n</graphml>\n' in text
+    assert nx.read_graphml(io.BytesIO(text.encode("utf-8"))).number_of_nodes() == 0
+
+
+def test_empty_text_is_an_empty_data_element_and_a_node_id_met_twice_is_written_once() -> None:
+    # "a\x00" and "a" are one id once the NUL XML forbids is removed: readers get one node.
+    graph = nx.DiGraph()
+    graph.add_node("a", kind="")
+    graph.add_node("a\x00", kind="ORG")
+    out = io.StringIO()
+    write_graphml(graph_streams(graph), out)
+    text = out.getvalue()
+    assert text.count('<node id="a">') == 1 and '<data key="n_kind" />' in text
+    assert nx.read_graphml(io.StringIO(text)).number_of_nodes() == 1
+
+
+def test_write_all_leaves_every_file_complete_and_nothing_staged(tmp_path: Path) -> None:
+    build = story()
+    write_all(build, tmp_path, names=["events.json", "graph.graphml", "events.csv"])
+    assert (tmp_path / "events.json").read_text(encoding="utf-8") == whole_json(build)
+    assert (tmp_path / "graph.graphml").read_bytes() == to_graphml(knowledge_graph(build))
+    assert not list(tmp_path.glob(".staging-*"))
+
+
+def test_a_figure_written_in_batches_is_the_html_plotly_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two traces of 7 points each, hover texts with markup, in batches of 3: the div is to_html's.
+    monkeypatch.setattr(plot_html, "BATCH", 3)
+    fig = go.Figure(
+        [
+            go.Scatter(x=list(range(7)), y=[f"<b>{n}</b>" for n in range(7)], hovertext=["a/b"] * 7),
+            go.Scattergl(x=[0.5] * 7, y=list(range(7)), customdata=[[n, "x"] for n in range(7)]),
+        ],
+        layout={"title": {"text": "Apple sued Samsung"}, "height": 300},
+    )
+    out = io.StringIO()
+    plot_html.write_plot(out, fig, div_id="timeline", include_plotlyjs=False, config=PLOTLY_CONFIG)
+    expected = pio.to_html(
+        fig, full_html=False, include_plotlyjs=False, div_id="timeline", config=PLOTLY_CONFIG, validate=False
+    )
+    assert out.getvalue() == expected
+
+
+def test_the_page_written_to_a_file_is_the_page_text(tmp_path: Path) -> None:
+    build = story()
+    figures = [("timeline", timeline_figure(build)), ("network", network_figure(build))]
+    with (tmp_path / "report.html").open("w", encoding="utf-8", newline="") as out:
+        write_page(build, figures, "Event timeline", out)
+    assert (tmp_path / "report.html").read_text(encoding="utf-8") == page(build, figures, "Event timeline")

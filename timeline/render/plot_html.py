@@ -1,0 +1,76 @@
+"""A figure's HTML div written piece by piece: what ``plotly.io.to_html`` gives, without the whole JSON.
+
+``to_html`` serialises every trace at once; for a big build's timeline (hundreds of thousands of
+points with their hover texts) the encoder's pieces, the JSON and the HTML around it cost several
+times the page's size. Here plotly writes the page around an empty figure, and the traces' JSON goes
+into its slot in batches, each made by plotly's own encoder, so the bytes are those of ``to_html``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TextIO
+
+import plotly.graph_objects as go
+import plotly.io as pio
+from plotly.io.json import to_json_plotly
+
+#: Items of a long list serialised at once: big enough to be quick, small enough to stay small.
+BATCH = 5000
+
+
+def write_plot(
+    out: TextIO, fig: go.Figure, *, div_id: str, include_plotlyjs: bool, config: dict[str, Any]
+) -> None:
+    """Write ``pio.to_html(fig, full_html=False, ...)`` (without validation) to ``out``."""
+    whole = fig.to_dict()  # what to_html serialises: a copy of the lists, sharing their texts
+    html = pio.to_html(
+        {"data": [], "layout": whole["layout"]},
+        full_html=False,
+        include_plotlyjs=include_plotlyjs,
+        div_id=div_id,
+        config=config,
+        validate=False,
+    )
+    # the data slot is the first argument after the div id in Plotly.newPlot("<id>", [], ...)
+    slot = re.search(r'Plotly\.newPlot\(\s*"' + re.escape(div_id) + r'",\s*(\[\])', html)
+    if slot is None:  # a plotly whose template we do not know: the whole figure at once
+        out.write(
+            pio.to_html(
+                fig,
+                full_html=False,
+                include_plotlyjs=include_plotlyjs,
+                div_id=div_id,
+                config=config,
+                validate=False,
+            )
+        )
+        return
+    out.write(html[: slot.start(1)])
+    write_json(whole["data"], out)
+    out.write(html[slot.end(1) :])
+
+
+def write_json(value: Any, out: TextIO) -> None:
+    """``to_json_plotly(value)`` written in pieces: dicts key by key, long lists ``BATCH`` items at a time."""
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        out.write("{")
+        for number, (key, item) in enumerate(value.items()):
+            out.write(("," if number else "") + to_json_plotly(key) + ":")
+            write_json(item, out)
+        out.write("}")
+    elif isinstance(value, list | tuple) and any(isinstance(item, dict) for item in value):
+        # the traces: each one written key by key
+        out.write("[")
+        for number, item in enumerate(value):
+            out.write("," if number else "")
+            write_json(item, out)
+        out.write("]")
+    elif isinstance(value, list | tuple) and len(value) > BATCH:
+        out.write("[")
+        for start in range(0, len(value), BATCH):
+            # compact separators: a batch's items, without its brackets, joined by ","
+            out.write(("," if start else "") + to_json_plotly(list(value[start : start + BATCH]))[1:-1])
+        out.write("]")
+    else:
+        out.write(to_json_plotly(value))
