@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_INPUT = "seeds"
 DEFAULT_OUT = "output"
+CACHE_BATCH = 64  # extractions written to the cache per transaction
 
 
 def build(
@@ -102,15 +103,22 @@ def _build(
         else:
             fresh = extract_all(todo, nlp=nlp, jobs=jobs)
         bar = tqdm(fresh, total=len(todo), unit="article", disable=not progress, file=sys.stderr)
+        unsaved: list[Extraction] = []
         for extraction in bar:
             found[extraction.document.id] = extraction
-        if store:
-            store.put([found[d.id] for d in todo])
+            if store:
+                unsaved.append(extraction)
+                if len(unsaved) >= CACHE_BATCH:  # in batches: memory stays flat
+                    store.put(unsaved)
+                    unsaved = []
+        if store and unsaved:
+            store.put(unsaved)
     finally:
         if store:
             store.close()
     clock.lap("extract")
-    result = assemble([found[d.id] for d in documents], outcomes)
+    # popped: once assembled, the per-article records are let go before the outputs are written
+    result = assemble([found.pop(d.id) for d in documents], outcomes)
     clock.lap("link")
     result = dataclasses.replace(result, model=model, timings=clock.laps, cached=len(documents) - len(todo))
     if out is not None:
