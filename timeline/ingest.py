@@ -10,17 +10,16 @@ import datetime as dt
 import json
 import logging
 import os
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
 from .records import Document, Outcome
+from .text import SURROGATES
 
 log = logging.getLogger(__name__)
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 TEXT_SUFFIXES = {".txt", ".md"}
 JSON_SUFFIXES = {".jsonl", ".json"}
@@ -245,9 +244,9 @@ def make_document(
     if date is None and default_date is not None:
         date, basis = default_date, "option"
     text = fields["text"]
-    if _SURROGATE.search(text):
+    if SURROGATES.search(text):
         # spaCy cannot hold them; one replacement character per surrogate keeps every offset
-        text = _SURROGATE.sub("\ufffd", text)
+        text = SURROGATES.sub("\ufffd", text)
         warnings.append("text holds lone surrogates (invalid Unicode); each replaced by U+FFFD")
     for warning in warnings:
         log.warning("%s: %s", source, warning)

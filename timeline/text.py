@@ -8,6 +8,9 @@ import re
 # surrogates and the non-characters U+FFFE/U+FFFF are not allowed either. GraphML readers (Gephi,
 # igraph's libxml2, networkx) reject the whole file when one slips in, and no UTF-8 encoder takes a
 # surrogate, so they go from every exported string.
+#: Lone surrogates: invalid Unicode that JSON escapes can carry in, and that no UTF-8 encoder takes.
+SURROGATES = re.compile("[\ud800-\udfff]")
+
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import math
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -23,12 +22,9 @@ from ..records import (
     Timex,
     Trigger,
 )
+from ..text import SURROGATES
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "events.schema.json"
-
-# A lone surrogate (from a JSON input's "\ud800") has no UTF-8 form: it is written as its JSON escape,
-# which keeps every str offset and reads back as the same string.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def to_json(build: Build) -> str:
@@ -69,7 +65,9 @@ def write_json(build: Build, out: TextIO) -> None:
 def _dumps(data: dict[str, Any]) -> str:
     # allow_nan=False: NaN and Infinity are not JSON, and strict readers refuse the whole file
     text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+    # a lone surrogate (a title read from JSON escapes) is written as its \uXXXX escape, which keeps
+    # every str offset and reads back as the same string
+    return SURROGATES.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def as_dict(build: Build) -> dict[str, Any]:
