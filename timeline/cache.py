@@ -1,22 +1,26 @@
-"""The extraction cache: per-article results in an embedded SQLite database.
+"""The extraction store: per-article results in an embedded SQLite database.
 
 Keyed by a hash of the article (id, text and metadata) and the pipeline version, so a rebuild after
-adding one article parses only that one. Values are JSON, never pickles: a corrupt or foreign cache
-file is reported and rebuilt, never trusted.
+adding one article parses only that one. Values are MessagePack, encoded and decoded by msgspec against
+the record types (a typed decoder checks every field; nothing is ever unpickled): a corrupt or foreign
+cache file is reported and rebuilt, and a damaged entry parsed again, never trusted.
+
+The build keeps every article's records here while the workers parse, and reads them back only for the
+cross-article step, so the parent process does not hold them beside the model and the workers. Without
+a cache (``--no-cache``) the same store lives in a temporary file that is removed afterwards.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import functools
+import contextlib
 import hashlib
-import json
 import logging
 import sqlite3
-import types
-import typing
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+
+import msgspec
 
 from . import __version__
 from .errors import OutputError
@@ -25,8 +29,13 @@ from .records import Document, Extraction
 log = logging.getLogger(__name__)
 
 #: Bump when extraction changes in a way the package version does not capture.
-SCHEMA = 1
+SCHEMA = 2
 APPLICATION_ID = 0x746C6E31  # "tln1": marks the file as this builder's cache
+_CHUNK = 500  # keys per query: well under SQLite's limit of bound parameters
+
+_encoder = msgspec.msgpack.Encoder()
+_decoder = msgspec.msgpack.Decoder(Extraction)
+_document_encoder = msgspec.json.Encoder(order="sorted")
 
 
 def pipeline_version(model: str) -> str:
@@ -34,12 +43,26 @@ def pipeline_version(model: str) -> str:
 
 
 def article_key(document: Document, version: str) -> str:
-    payload = json.dumps(dataclasses.asdict(document), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(f"{version}\x00{payload}".encode()).hexdigest()
+    return hashlib.sha256(version.encode() + b"\x00" + _document_encoder.encode(document)).hexdigest()
+
+
+def encode(extraction: Extraction) -> bytes:
+    """An extraction as the bytes the store keeps (and workers send back instead of pickles)."""
+    return _encoder.encode(extraction)
+
+
+def decode(data: object) -> Extraction:
+    """The extraction stored as ``data``; ValueError when the bytes are not one."""
+    if not isinstance(data, bytes):
+        raise ValueError(f"expected bytes, found {type(data).__name__}")
+    try:
+        return _decoder.decode(data)
+    except msgspec.DecodeError as err:
+        raise ValueError(str(err)) from err
 
 
 class Cache:
-    """Get and put extractions; any problem with the file makes it a fresh, empty cache."""
+    """Store and read encoded extractions; any problem with the file makes it a fresh, empty cache."""
 
     def __init__(self, path: Path, version: str) -> None:
         self.path = path
@@ -67,7 +90,7 @@ class Cache:
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if app == 0 and not tables:
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                db.execute("CREATE TABLE extraction (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                db.execute("CREATE TABLE extraction (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
                 db.commit()
             elif app != APPLICATION_ID or tables != {"extraction"}:
                 raise _Foreign("is not a timeline cache")
@@ -76,25 +99,43 @@ class Cache:
             raise
         return db
 
+    def key(self, document: Document) -> str:
+        return article_key(document, self.version)
+
+    def present(self, keys: Sequence[str]) -> set[str]:
+        """Which of ``keys`` the store holds a value for."""
+        found: set[str] = set()
+        for chunk in _chunks(keys):
+            found.update(key for (key,) in self._select("key", chunk))
+        return found
+
+    def values(self, keys: Sequence[str]) -> Iterator[object]:
+        """The stored value of each key, in the order of ``keys`` (None for a key not stored)."""
+        for chunk in _chunks(keys):
+            rows = dict(self._select("key, value", chunk))
+            yield from (rows.get(key) for key in chunk)
+
+    def _select(self, columns: str, keys: Sequence[str]) -> sqlite3.Cursor:
+        marks = ",".join("?" * len(keys))
+        return self.db.execute(f"SELECT {columns} FROM extraction WHERE key IN ({marks})", keys)
+
     def get(self, document: Document) -> Extraction | None:
-        row = self.db.execute(
-            "SELECT value FROM extraction WHERE key = ?", (article_key(document, self.version),)
-        ).fetchone()
-        if row is None:
-            return None
+        """The stored extraction of ``document``, or None when there is none or it cannot be trusted."""
+        (value,) = self.values([self.key(document)])
+        return None if value is None else self.trusted(value, document)
+
+    def trusted(self, value: object, document: Document) -> Extraction | None:
+        """``value`` decoded, when it is a sound extraction of exactly ``document``; else None."""
         try:
-            found = decode(Extraction, json.loads(row[0]))
-        except (ValueError, TypeError, KeyError) as err:
+            found = decode(value)
+        except ValueError as err:
             log.warning("cache entry for %s is damaged (%s); parsing again", document.source, err)
             return None
         # the key covers the document, but the stored record must also describe it exactly
         return found if found.document == document else None
 
-    def put(self, extractions: list[Extraction]) -> None:
-        rows = [
-            (article_key(x.document, self.version), json.dumps(dataclasses.asdict(x), ensure_ascii=False))
-            for x in extractions
-        ]
+    def put(self, rows: Iterable[tuple[str, bytes]]) -> None:
+        """Store ``(key, encoded extraction)`` pairs in one transaction."""
         self.db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?)", rows)
         self.db.commit()
 
@@ -102,35 +143,21 @@ class Cache:
         self.db.close()
 
 
-@functools.cache
-def _fields(kind: type) -> tuple[tuple[str, Any], ...]:
-    """A record's field names with their resolved types (resolving them is slow: once per class)."""
-    hints = typing.get_type_hints(kind)
-    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(kind))
+@contextlib.contextmanager
+def opened(path: Path | None, version: str) -> Iterator[Cache]:
+    """The cache at ``path``; with None, a store in a temporary file removed when the build ends."""
+    with contextlib.ExitStack() as stack:
+        if path is None:
+            path = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="timeline-"))) / "store.sqlite"
+        store = Cache(path, version)
+        stack.callback(store.close)
+        yield store
 
 
 class _Foreign(Exception):
     pass
 
 
-def decode(kind: Any, value: Any) -> Any:
-    """Rebuild a record (or a tuple/list/optional of them) from its ``dataclasses.asdict`` form."""
-    if dataclasses.is_dataclass(kind) and isinstance(kind, type):
-        if not isinstance(value, dict):
-            raise TypeError(f"expected an object for {kind.__name__}")
-        return kind(**{name: decode(hint, value[name]) for name, hint in _fields(kind)})
-    origin = typing.get_origin(kind)
-    args = typing.get_args(kind)
-    if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(decode(args[0], v) for v in value)
-        return tuple(decode(a, v) for a, v in zip(args, value, strict=True))
-    if origin in (typing.Union, types.UnionType):
-        if value is None and type(None) in args:
-            return None
-        return decode(next(a for a in args if a is not type(None)), value)
-    if origin is dict:
-        return dict(value)
-    if kind in (str, int, float, bool) and not isinstance(value, kind):
-        raise TypeError(f"expected {kind.__name__}, found {type(value).__name__}")
-    return value
+def _chunks(keys: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(keys), _CHUNK):
+        yield keys[start : start + _CHUNK]

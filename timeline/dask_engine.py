@@ -10,15 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from .errors import TimelineError
-from .extract import batched, extract_batch
+from .extract import batched, extract_encoded
 from .nlp import load_model
-from .records import Document, Extraction
+from .records import Document
 
 
 def extract_on_dask(
     documents: Sequence[Document], *, scheduler: str, model: str, batch_size: int = 32
-) -> Iterator[Extraction]:
-    """Extract every article on the cluster at ``scheduler``, yielding results in input order."""
+) -> Iterator[bytes]:
+    """Extract every article on the cluster at ``scheduler``, yielding results in input order, each as
+    :func:`timeline.cache.encode` bytes (compact on the wire, stored by the client without decoding)."""
     try:
         import dask
         from distributed import Client
@@ -35,5 +36,5 @@ def extract_on_dask(
             yield from future.result()
 
 
-def _batch(model: str, documents: list[Document]) -> list[Extraction]:
-    return list(extract_batch(documents, load_model(model)))
+def _batch(model: str, documents: list[Document]) -> list[bytes]:
+    return extract_encoded(documents, load_model(model))

@@ -1,7 +1,8 @@
 """Per-article extraction: one parsed article in, its actors, time expressions and dated events out.
 
 :func:`extract_all` fans the articles out over worker processes; each worker parses and extracts a
-batch and sends back only the (small) records, never the parsed ``Doc``.
+batch and sends back only the records, encoded as the cache stores them (never the parsed ``Doc``), so
+the parent stores them without decoding.
 """
 
 from __future__ import annotations
@@ -10,17 +11,21 @@ import itertools
 import multiprocessing
 import signal
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import find_entities
+from .cache import encode
 from .dateline import with_dateline
 from .dating import date_events
 from .events import find_events
 from .nlp import parse
 from .records import Document, Extraction
 from .timex import find_timexes
+
+T = TypeVar("T")
 
 
 def extract(doc: Doc, document: Document) -> Extraction:
@@ -36,13 +41,13 @@ def extract(doc: Doc, document: Document) -> Extraction:
 
 def extract_all(
     documents: Sequence[Document], *, nlp: Language, jobs: int = 1, batch_size: int = 32
-) -> Iterator[Extraction]:
-    """Extract every article, in input order, with ``jobs`` processes.
+) -> Iterator[bytes]:
+    """Extract every article, in input order, with ``jobs`` processes; each comes as :func:`cache.encode` bytes.
 
     Workers are forked after ``nlp`` is loaded, so they share the model instead of loading it again.
     """
     if jobs <= 1 or len(documents) <= batch_size:
-        yield from extract_batch(documents, nlp)
+        yield from extract_encoded(documents, nlp)
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_start_worker, initargs=(nlp,)) as pool:
@@ -53,6 +58,10 @@ def extract_all(
 def extract_batch(documents: Iterable[Document], nlp: Language) -> Iterator[Extraction]:
     for doc, document in parse(nlp, ((d.text, d) for d in documents)):
         yield extract(doc, document)
+
+
+def extract_encoded(documents: Iterable[Document], nlp: Language) -> list[bytes]:
+    return [encode(x) for x in extract_batch(documents, nlp)]
 
 
 # The model of a worker process, set once when the worker starts. Forked workers inherit the parent's
@@ -67,11 +76,12 @@ def _start_worker(nlp: Language) -> None:
     _worker_nlp.append(nlp)
 
 
-def _worker(documents: tuple[Document, ...]) -> list[Extraction]:
-    return list(extract_batch(documents, _worker_nlp[0]))
+def _worker(documents: tuple[Document, ...]) -> list[bytes]:
+    return extract_encoded(documents, _worker_nlp[0])
 
 
-def batched(items: Sequence[Document], size: int) -> Iterator[tuple[Document, ...]]:
+def batched(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:
+    """``items`` in tuples of ``size`` (the last one shorter); itertools.batched once Python 3.12 is the floor."""
     iterator = iter(items)
     while batch := tuple(itertools.islice(iterator, size)):
         yield batch

@@ -7,18 +7,18 @@ import dataclasses
 import logging
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from spacy.language import Language
 from tqdm import tqdm
 
 from .actors import link_actors
-from .cache import Cache, pipeline_version
+from .cache import Cache, opened, pipeline_version
 from .dask_engine import extract_on_dask
 from .errors import NothingBuilt
 from .events import chronological, merge_reports
-from .extract import extract_all
+from .extract import batched, extract_all, extract_batch
 from .files import check_folder, locked
 from .ingest import read_inputs
 from .nlp import MODEL, load_model
@@ -94,38 +94,49 @@ def _build(
     meta = nlp.meta
     model = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
     clock.lap("load_model")
-    store = Cache(Path(cache), pipeline_version(model)) if cache is not None else None
-    try:
-        found = {d.id: x for d in documents if store and (x := store.get(d))}
-        todo = [d for d in documents if d.id not in found]
+    # Records wait in the store (the cache, or a temporary one) while the workers parse: the parent does
+    # not hold them beside the model and the workers, and stores what they send without decoding it.
+    with opened(Path(cache) if cache is not None else None, pipeline_version(model)) as store:
+        keys = [store.key(d) for d in documents]
+        stored = store.present(keys)
+        todo = [(d, key) for d, key in zip(documents, keys, strict=True) if key not in stored]
+        pending = [d for d, _ in todo]
         if scheduler is not None:
-            fresh = extract_on_dask(todo, scheduler=scheduler, model=MODEL)
+            fresh = extract_on_dask(pending, scheduler=scheduler, model=MODEL)
         else:
-            fresh = extract_all(todo, nlp=nlp, jobs=jobs)
+            fresh = extract_all(pending, nlp=nlp, jobs=jobs)
         bar = tqdm(fresh, total=len(todo), unit="article", disable=not progress, file=sys.stderr)
-        unsaved: list[Extraction] = []
-        for extraction in bar:
-            found[extraction.document.id] = extraction
-            if store:
-                unsaved.append(extraction)
-                if len(unsaved) >= CACHE_BATCH:  # in batches: memory stays flat
-                    store.put(unsaved)
-                    unsaved = []
-        if store and unsaved:
-            store.put(unsaved)
-    finally:
-        if store:
-            store.close()
-    clock.lap("extract")
-    # popped: once assembled, the per-article records are let go before the outputs are written
-    result = assemble([found.pop(d.id) for d in documents], outcomes)
+        for batch in batched(
+            zip((key for _, key in todo), bar, strict=True), CACHE_BATCH
+        ):  # memory stays flat
+            store.put(batch)
+        clock.lap("extract")
+        parsed_again: list[Document] = []
+        result = assemble(_stored(store, documents, keys, nlp, parsed_again), outcomes)
     clock.lap("link")
-    result = dataclasses.replace(result, model=model, timings=clock.laps, cached=len(documents) - len(todo))
+    cached = len(documents) - len(todo) - len(parsed_again)
+    result = dataclasses.replace(result, model=model, timings=clock.laps, cached=cached)
     if out is not None:
         from .export import write_all
 
         write_all(result, Path(out))
     return result
+
+
+def _stored(
+    store: Cache,
+    documents: Sequence[Document],
+    keys: Sequence[str],
+    nlp: Language,
+    parsed_again: list[Document],
+) -> Iterator[Extraction]:
+    """Each article's extraction from the store, in order; one whose entry cannot be trusted is parsed again."""
+    for document, value in zip(documents, store.values(keys), strict=True):
+        found = None if value is None else store.trusted(value, document)
+        if found is None:
+            parsed_again.append(document)
+            found = next(extract_batch([document], nlp))
+        yield found
 
 
 class Clock:
