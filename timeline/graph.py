@@ -73,21 +73,31 @@ def knowledge_streams(build: Build) -> GraphStreams:
         for actor in dict.fromkeys(p.actor for p in event.participants):
             by_source[actor].append(index)
 
-    def nodes() -> Iterator[Node]:
+    def order() -> Iterator[tuple[str, Actor | Event | None]]:
+        """Node ids in order, each with its record (None: a participant the build lost track of)."""
         seen: set[str] = set()
         for actor in build.actors:
             seen.add(actor.id)
-            yield actor.id, _actor_data(actor, activity[actor.id])
+            yield actor.id, actor
         for event in build.events:
             seen.add(event.id)
-            yield event.id, _event_data(event, docs.get(event.doc))
+            yield event.id, event
             for p in event.participants:
-                if p.actor not in seen:  # a participant the build lost track of still gets a named node
+                if p.actor not in seen:
                     seen.add(p.actor)
-                    yield p.actor, {"node_type": ACTOR, "name": p.actor, "label": p.actor, "kind": ""}
+                    yield p.actor, None
+
+    def nodes() -> Iterator[Node]:
+        for node, record in order():
+            if isinstance(record, Actor):
+                yield node, _actor_data(record, activity[node])
+            elif isinstance(record, Event):
+                yield node, _event_data(record, docs.get(record.doc))
+            else:  # still gets a named node
+                yield node, {"node_type": ACTOR, "name": node, "label": node, "kind": ""}
 
     def edges() -> Iterator[Edge]:
-        for node, _ in nodes():
+        for node, _ in order():  # the ids alone: the edges need no node's attributes
             for index in by_source.get(node, ()):
                 event = build.events[index]
                 for position, p in enumerate(event.participants):

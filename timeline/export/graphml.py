@@ -17,6 +17,7 @@ What each reader needs, and where it is handled:
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
@@ -46,6 +47,8 @@ def safe_value(value: Any) -> Scalar | None:
     numbers (which GraphML readers parse differently or not at all) count as missing, and subnormal
     ones (below 2.2e-308) are written as 0.0.
     """
+    if type(value) is str:  # most values: checked first, the rest in order below
+        return clean_text(value)
     if value is None:
         return None
     if isinstance(value, bool):
@@ -78,7 +81,10 @@ def safe_graph(graph: nx.Graph) -> nx.MultiDiGraph | nx.MultiGraph:
     out.add_nodes_from(_safe_node(node, data) for node, data in streams.nodes())
     # add_edges_from, not add_edge(**data): an attribute named "key" must stay an attribute
     out.add_edges_from(_safe_edges(streams.edges()))
-    types = _key_types([d for _, d in out.nodes(data=True)], [d for *_, d in out.edges(keys=True, data=True)])
+    types = _key_types(
+        ({k: type(v) for k, v in d.items()} for _, d in out.nodes(data=True)),
+        ({k: type(v) for k, v in d.items()} for *_, d in out.edges(keys=True, data=True)),
+    )
     for scope, items in (("node", out.nodes(data=True)), ("edge", out.edges(keys=True, data=True))):
         for *_, data in items:
             for k, v in data.items():
@@ -122,20 +128,46 @@ def _safe_edges(edges: Iterable[Edge]) -> Iterator[tuple[str, str, str, dict[str
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Scalar]:
-    clean = {clean_text(str(k)): safe_value(v) for k, v in data.items()}
+    clean = {_clean_key(k): safe_value(v) for k, v in data.items()}
     return {k: v for k, v in clean.items() if v is not None}
 
 
+@functools.cache
+def _clean_key(key: Any) -> str:
+    # attribute names are few: each cleaned once, not once per node or edge
+    return clean_text(str(key))
+
+
+def _node_kinds(data: dict[str, Any]) -> dict[str, type]:
+    """The type of each value :func:`_safe_node` writes, without cleaning the text (a type is all the
+    first pass needs): the same keys, ``name`` and ``label`` included."""
+    kinds = _kinds(data)
+    name = kinds.get("name", kinds.get("label", str))
+    kinds.setdefault("name", name)
+    kinds.setdefault("label", name)
+    return kinds
+
+
+def _kinds(data: dict[str, Any]) -> dict[str, type]:
+    """The type of each value of ``_clean(data)``, keyed the same way."""
+    # what safe_value turns each type into: only numbers and other types need their value looked at
+    kinds = {_clean_key(k): _VALUE_KINDS.get(type(v)) or type(safe_value(v)) for k, v in data.items()}
+    return {k: kind for k, kind in kinds.items() if kind is not type(None)}
+
+
+_VALUE_KINDS: dict[type, type] = {str: str, bool: bool, list: str, tuple: str, set: str, frozenset: str}
+
+
 def _key_types(
-    nodes: Iterable[dict[str, Scalar]], edges: Iterable[dict[str, Scalar]]
+    nodes: Iterable[dict[str, type]], edges: Iterable[dict[str, type]]
 ) -> dict[tuple[str, str], type]:
-    """One type per ``(scope, attribute)``, in the order first met: ``int`` with ``float`` is float,
-    any other mix is text."""
+    """One type per ``(scope, attribute)`` from each item's value types, in the order first met: ``int``
+    with ``float`` is float, any other mix is text."""
     kinds: dict[tuple[str, str], set[type]] = {}
     for scope, items in (("node", nodes), ("edge", edges)):
         for data in items:
-            for k, v in data.items():
-                kinds.setdefault((scope, k), set()).add(type(v))
+            for k, kind in data.items():
+                kinds.setdefault((scope, k), set()).add(kind)
     return {
         key: float if found == {int, float} else str if len(found) > 1 else next(iter(found))
         for key, found in kinds.items()
@@ -177,8 +209,7 @@ def write_graphml(streams: GraphStreams, out: TextIO, *, directed: bool = True) 
     differ only in removed characters) is written once, with the attributes of its first node.
     """
     types = _key_types(
-        (_safe_node(node, data)[1] for node, data in streams.nodes()),
-        (data for *_, data in _safe_edges(streams.edges())),
+        (_node_kinds(data) for _, data in streams.nodes()), (_kinds(data) for *_, data in streams.edges())
     )
     ids = _key_ids(types)
     out.write(_HEADER)
@@ -230,14 +261,15 @@ def _element(
     if not data:
         out.write(f"    <{tag} {opening} />\n")
         return
-    out.write(f"    <{tag} {opening}>\n")
+    lines = [f"    <{tag} {opening}>\n"]
     for k, v in data.items():
         value = _typed(v, types[scope, k])
         # booleans as XML Schema spells them (true/false), not as Python does
         text = ("true" if value else "false") if isinstance(value, bool) else _text(str(value))
         key = ids[scope, k]
-        out.write(f'      <data key="{key}">{text}</data>\n' if text else f'      <data key="{key}" />\n')
-    out.write(f"    </{tag}>\n")
+        lines.append(f'      <data key="{key}">{text}</data>\n' if text else f'      <data key="{key}" />\n')
+    lines.append(f"    </{tag}>\n")
+    out.write("".join(lines))  # one write per element: the file's writes cost more than the join
 
 
 def _text(text: str) -> str:
