@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 SOURCE, TARGET, OTHER = "source", "target", "other"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One article as read from the input."""
 
@@ -25,7 +25,7 @@ class Document:
     date_basis: str = "none"  # metadata | option | dateline | none
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of text that refers to an actor."""
 
@@ -36,7 +36,7 @@ class Mention:
     form: str = "name"  # name | pronoun | description | demonym
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """An actor as resolved inside one article (before linking across articles).
 
@@ -54,7 +54,7 @@ class Entity:
     sector: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     """A real-world actor, one per entity across the whole build."""
 
@@ -68,7 +68,7 @@ class Actor:
     sector: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timex:
     """A time expression, with its TIMEX3 normalisation (value None when unresolved)."""
 
@@ -82,7 +82,7 @@ class Timex:
     sentence: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Trigger:
     text: str
     start: int
@@ -90,7 +90,7 @@ class Trigger:
     lemma: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Participant:
     actor: str  # Entity.key inside an article, Actor.id after linking
     role: str  # source | target | other
@@ -99,7 +99,7 @@ class Participant:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventTime:
     value: str | None = None  # TIMEX3 value
     granularity: str | None = None
@@ -107,7 +107,7 @@ class EventTime:
     text: str | None = None  # the words the date came from, when there are any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """One report of an event: the article, the sentence and the trigger's words."""
 
@@ -118,7 +118,7 @@ class Source:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     id: str
     doc: str
@@ -137,7 +137,7 @@ class Event:
     sentence_start: int = 0  # offset of the sentence in the article, for marking the trigger in it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one article; the unit that is cached and shipped between workers."""
 
@@ -148,7 +148,7 @@ class Extraction:
     events: tuple[Event, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What became of one input: an article read, or something skipped and why."""
 
@@ -159,7 +159,7 @@ class Outcome:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Build:
     """The result of a build: the records every output is made from."""
 
