@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import tempfile
@@ -144,8 +145,8 @@ def test_a_saved_graph_loads_back_into_records(tmp_path: Path) -> None:
     (tmp_path / "graph.graphml").write_bytes(to_graphml(knowledge_graph(build)))
     loaded = read_graphml(tmp_path / "graph.graphml")
     # The graph keeps each event whole but for its list of reports, and actors but for their mentions.
-    assert [e.__class__(**{**e.__dict__, "sources": ()}) for e in build.events] == list(loaded.events)
-    assert [a.__class__(**{**a.__dict__, "mentions": ()}) for a in build.actors] == list(loaded.actors)
+    assert [dataclasses.replace(e, sources=()) for e in build.events] == list(loaded.events)
+    assert [dataclasses.replace(a, mentions=()) for a in build.actors] == list(loaded.actors)
     assert [(d.id, d.title, d.date, d.url, d.source) for d in loaded.documents] == [
         (
             "d1",

@@ -218,6 +218,9 @@ def write_graphml(streams: GraphStreams, out: TextIO, *, directed: bool = True) 
             f'  <key id="{ids[scope, name]}" for="{scope}" attr.name="{_attribute(name)}" '
             f'attr.type="{_XML_TYPES[kind]}" />\n'
         )
+    keys: dict[str, dict[str, tuple[str, type]]] = {"node": {}, "edge": {}}
+    for (scope, name), kind in types.items():
+        keys[scope][name] = (ids[scope, name], kind)
     graph = f'graph edgedefault="{"directed" if directed else "undirected"}"'
     written: set[str] = set()
     for node, data in streams.nodes():
@@ -227,10 +230,10 @@ def write_graphml(streams: GraphStreams, out: TextIO, *, directed: bool = True) 
         if not written:
             out.write(f"  <{graph}>\n")
         written.add(node_id)
-        _element(out, "node", f'id="{_attribute(node_id)}"', clean, "node", types, ids)
+        _element(out, "node", f'id="{_attribute(node_id)}"', clean, keys["node"])
     for u, v, key, clean in _safe_edges(streams.edges()):
         opening = f'source="{_attribute(u)}" target="{_attribute(v)}" id="{_attribute(key)}"'
-        _element(out, "edge", opening, clean, "edge", types, ids)
+        _element(out, "edge", opening, clean, keys["edge"])
     out.write("  </graph>\n</graphml>\n" if written else f"  <{graph} />\n</graphml>\n")
 
 
@@ -250,23 +253,21 @@ def _key_ids(types: dict[tuple[str, str], type]) -> dict[tuple[str, str], str]:
 
 
 def _element(
-    out: TextIO,
-    tag: str,
-    opening: str,
-    data: dict[str, Scalar],
-    scope: str,
-    types: dict[tuple[str, str], type],
-    ids: dict[tuple[str, str], str],
+    out: TextIO, tag: str, opening: str, data: dict[str, Scalar], keys: dict[str, tuple[str, type]]
 ) -> None:
+    """One node or edge; ``keys`` gives each attribute's key id and its one type."""
     if not data:
         out.write(f"    <{tag} {opening} />\n")
         return
     lines = [f"    <{tag} {opening}>\n"]
     for k, v in data.items():
-        value = _typed(v, types[scope, k])
-        # booleans as XML Schema spells them (true/false), not as Python does
-        text = ("true" if value else "false") if isinstance(value, bool) else _text(str(value))
-        key = ids[scope, k]
+        key, kind = keys[k]
+        if kind is str:
+            text = _text(v if isinstance(v, str) else str(_typed(v, str)))
+        elif kind is bool:  # as XML Schema spells them (true/false), not as Python does
+            text = "true" if v else "false"
+        else:  # a number: digits, sign, point and exponent have nothing to escape
+            text = str(_typed(v, kind))
         lines.append(f'      <data key="{key}">{text}</data>\n' if text else f'      <data key="{key}" />\n')
     lines.append(f"    </{tag}>\n")
     out.write("".join(lines))  # one write per element: the file's writes cost more than the join
