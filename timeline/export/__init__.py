@@ -16,7 +16,7 @@ from ..files import Staging
 from ..graph import actor_network, knowledge_streams
 from ..records import Build
 from ..render import network_figure, timeline_figure
-from ..render.page import write_page
+from ..render.page import Sections, write_page
 from .events_json import read_events_json, write_json
 from .graphml import graph_streams, read_graphml, write_graphml
 from .run_report import run_json
@@ -50,6 +50,7 @@ def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS) -> Non
     if unknown:
         raise ValueError(f"unknown outputs {unknown}; known: {', '.join(OUTPUTS)}")
     figures: dict[str, go.Figure] = {}
+    sections: list[Sections] = []  # made for the first page, shared by the others
 
     def page_of(name: str) -> Callable[[TextIO], None]:
         def write(out: TextIO) -> None:
@@ -57,7 +58,11 @@ def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS) -> Non
             for kind in shown:
                 if kind not in figures:
                     figures[kind] = _FIGURES[kind](build)
-            write_page(build, [(kind, figures[kind]) for kind in shown], _TITLES[name], out)
+            if not sections:
+                sections.append(Sections.of(build))
+            write_page(
+                build, [(kind, figures[kind]) for kind in shown], _TITLES[name], out, sections=sections[0]
+            )
             # a figure that no later page shows is let go: a big build's timeline weighs tens of MB
             later = {kind for n in names[names.index(name) + 1 :] for kind in _PAGES.get(n, ())}
             for kind in set(figures) - later:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TextIO
 
 import plotly.graph_objects as go
@@ -29,8 +30,32 @@ def page(build: Build, figures: Sequence[tuple[str, go.Figure]], title: str) -> 
     return buffer.getvalue()
 
 
-def write_page(build: Build, figures: Sequence[tuple[str, go.Figure]], title: str, out: TextIO) -> None:
-    """Write :func:`page` to ``out``, the figures' data in pieces (a big build's page is hundreds of MB)."""
+@dataclass(frozen=True)
+class Sections:
+    """The HTML a page shows of the build whatever its figures: made once for all of a build's pages."""
+
+    summary: str
+    filters: str
+    articles: str
+
+    @classmethod
+    def of(cls, build: Build) -> Sections:
+        return cls(summary(build), filters(build), articles(build))
+
+
+def write_page(
+    build: Build,
+    figures: Sequence[tuple[str, go.Figure]],
+    title: str,
+    out: TextIO,
+    *,
+    sections: Sections | None = None,
+) -> None:
+    """Write :func:`page` to ``out``, the figures' data in pieces (a big build's page is hundreds of MB).
+
+    ``sections``: the build's :class:`Sections`, when several pages share them.
+    """
+    sections = sections or Sections.of(build)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -38,8 +63,8 @@ def write_page(build: Build, figures: Sequence[tuple[str, go.Figure]], title: st
         f"<title>{esc(title)}</title>",
         f"<style>{STYLE}</style>",
         "</head><body>",
-        f"<header><h1>{esc(title)}</h1>{summary(build)}</header>",
-        filters(build),
+        f"<header><h1>{esc(title)}</h1>{sections.summary}</header>",
+        sections.filters,
     ]
     out.write("\n".join(parts))
     for number, (div_id, fig) in enumerate(figures):
@@ -50,7 +75,7 @@ def write_page(build: Build, figures: Sequence[tuple[str, go.Figure]], title: st
         '<section id="details" hidden><h2>Selected</h2><div id="details-body"></div>'
         '<p><a id="details-link" target="_blank" rel="noopener noreferrer" hidden>open the article</a></p>'
         "</section>",
-        articles(build),
+        sections.articles,
         f"<script>{CONTROLS_JS}</script>",
         "</body></html>\n",
     ]
