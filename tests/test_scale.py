@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 import timeline
+from timeline.cache import decode, encode, opened, pipeline_version
 from timeline.export.events_json import to_json
 
 SENTENCES = [
@@ -95,3 +97,40 @@ def test_a_tampered_cache_entry_is_not_trusted(tmp_path: Path, nlp: Language) ->
     again = timeline.build([path], nlp=nlp, cache=cache)
     assert again.cached == 0
     assert to_json(again) == to_json(clean)
+
+
+def test_without_a_cache_the_records_wait_in_a_temporary_store_that_is_removed(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    path = corpus(tmp_path, 3)
+    result = timeline.build([path], nlp=nlp, cache=None)
+    assert (len(result.documents), result.cached) == (3, 0)
+    assert list((tmp_path / "tmp").iterdir()) == [], "the temporary store is gone"
+
+
+def test_an_extraction_goes_through_the_store_unchanged(tmp_path: Path, nlp: Language) -> None:
+    # What the workers send is what the store keeps and gives back: the same records, field for field.
+    path = corpus(tmp_path, 2)
+    cache = tmp_path / "cache.sqlite"
+    built = timeline.build([path], nlp=nlp, cache=cache)
+    document = built.documents[0]
+    with opened(cache, pipeline_version(built.model)) as store:
+        found = store.get(document)
+    assert found is not None and found.document == document
+    assert decode(encode(found)) == found
+    assert {e.sentence_text for e in found.events} <= {e.sentence_text for e in built.events}
+
+
+def test_an_article_dated_by_its_dateline_is_taken_from_the_cache(tmp_path: Path, nlp: Language) -> None:
+    # No date given: the extraction's document carries the dateline's, and the cache still knows it.
+    path = tmp_path / "docs.jsonl"
+    text = "WASHINGTON, March 3, 2025 (Reuters) - Egypt rejected Israel's proposal on Tuesday."
+    path.write_text(json.dumps({"id": "wire", "text": text}) + "\n")
+    cache = tmp_path / "cache.sqlite"
+    first = timeline.build([path], nlp=nlp, cache=cache)
+    assert (first.documents[0].date, first.documents[0].date_basis) == ("2025-03-03", "dateline")
+    again = timeline.build([path], nlp=nlp, cache=cache)
+    assert again.cached == 1
+    assert to_json(again) == to_json(first)

@@ -23,6 +23,7 @@ from pathlib import Path
 import msgspec
 
 from . import __version__
+from .dateline import with_dateline
 from .errors import OutputError
 from .records import Document, Extraction
 
@@ -131,8 +132,9 @@ class Cache:
         except ValueError as err:
             log.warning("cache entry for %s is damaged (%s); parsing again", document.source, err)
             return None
-        # the key covers the document, but the stored record must also describe it exactly
-        return found if found.document == document else None
+        # the key covers the document, but the stored record must also describe it exactly: as the
+        # extraction describes it, with the publication date its dateline gives
+        return found if found.document == with_dateline(document) else None
 
     def put(self, rows: Iterable[tuple[str, bytes]]) -> None:
         """Store ``(key, encoded extraction)`` pairs in one transaction."""
