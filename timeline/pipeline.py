@@ -22,7 +22,7 @@ from .extract import batched, extract_all, extract_batch
 from .files import check_folder, locked
 from .ingest import read_inputs
 from .nlp import MODEL, load_model
-from .records import Build, Document, Event, Extraction, Outcome
+from .records import Build, Document, Event, Extraction, Outcome, Timex
 
 log = logging.getLogger(__name__)
 
@@ -154,21 +154,44 @@ class Clock:
 
 def assemble(extractions: Iterable[Extraction], outcomes: Iterable[Outcome]) -> Build:
     """The cross-article step: one actor per real-world entity, build-wide ids (``e1``... in story
-    order), reports of one event grouped, events in time order (undated ones last, in story order)."""
-    extractions = list(extractions)
-    actors, actor_of = link_actors(extractions)
+    order), reports of one event grouped, events in time order (undated ones last, in story order).
+
+    Each extraction is taken apart as it comes (``extractions`` may be a stream from the store): only
+    its document, time expressions, events and entities are kept, and each event is replaced by its
+    build-wide form in place, so the article-local records are never all held beside the final ones.
+    """
+    documents: list[Document] = []
+    timexes: list[Timex] = []
     events: list[Event] = []
-    for extraction in extractions:
-        doc_id = extraction.document.id
-        for event in extraction.events:
-            participants = tuple(
-                dataclasses.replace(p, actor=actor_of[(doc_id, p.actor)]) for p in event.participants
-            )
-            events.append(dataclasses.replace(event, id=f"e{len(events) + 1}", participants=participants))
+    owners: list[str] = []  # the document of each event
+    linking: list[Extraction] = []  # what linking reads: the document and its entities
+    for x in extractions:
+        documents.append(x.document)
+        timexes.extend(x.timexes)
+        events.extend(x.events)
+        owners.extend([x.document.id] * len(x.events))
+        linking.append(Extraction(x.document, (), x.entities, (), ()))
+    actors, actor_of = link_actors(linking)
+    del linking
+    for index, (event, doc_id) in enumerate(zip(events, owners, strict=True)):
+        participants = tuple(
+            dataclasses.replace(p, actor=actor_of[(doc_id, p.actor)], role=sys.intern(p.role))
+            for p in event.participants
+        )
+        # words every event repeats (its article, type, modality) interned: one string each, not one
+        # per event as decoding gives them, which in a big build is hundreds of MB
+        events[index] = dataclasses.replace(
+            event,
+            id=f"e{index + 1}",
+            doc=sys.intern(event.doc),
+            type=sys.intern(event.type),
+            modality=sys.intern(event.modality),
+            participants=participants,
+        )
     return Build(
-        documents=tuple(x.document for x in extractions),
+        documents=tuple(documents),
         actors=tuple(sorted(actors, key=lambda a: a.id)),
-        timexes=tuple(t for x in extractions for t in x.timexes),
+        timexes=tuple(timexes),
         # one event told by several articles shares its sources; events in time order, then story order
         events=chronological(merge_reports(events)),
         outcomes=tuple(outcomes),

@@ -23,7 +23,7 @@ def write_plot(
     out: TextIO, fig: go.Figure, *, div_id: str, include_plotlyjs: bool, config: dict[str, Any]
 ) -> None:
     """Write ``pio.to_html(fig, full_html=False, ...)`` (without validation) to ``out``."""
-    whole = fig.to_dict()  # what to_html serialises: a copy of the lists, sharing their texts
+    whole = _as_dict(fig)
     html = pio.to_html(
         {"data": [], "layout": whole["layout"]},
         full_html=False,
@@ -49,6 +49,18 @@ def write_plot(
     out.write(html[: slot.start(1)])
     write_json(whole["data"], out)
     out.write(html[slot.end(1) :])
+
+
+def _as_dict(fig: go.Figure) -> dict[str, Any]:
+    """What ``to_html`` serialises, without the deep copy ``fig.to_dict()`` makes of every list: in a
+    big build that copy of the timeline's lists is hundreds of MB, and this writer only reads them.
+    ``_data`` and ``_layout`` are the figure's own dicts (plotly internals, stable across the pinned
+    version); any other figure takes the copy."""
+    data, layout = getattr(fig, "_data", None), getattr(fig, "_layout", None)
+    if isinstance(data, list) and isinstance(layout, dict) and not fig.frames:
+        return {"data": data, "layout": layout}
+    whole: dict[str, Any] = fig.to_dict()
+    return whole
 
 
 def write_json(value: Any, out: TextIO) -> None:
