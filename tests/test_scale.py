@@ -134,3 +134,20 @@ def test_an_article_dated_by_its_dateline_is_taken_from_the_cache(tmp_path: Path
     again = timeline.build([path], nlp=nlp, cache=cache)
     assert again.cached == 1
     assert to_json(again) == to_json(first)
+
+
+def test_an_article_with_a_lone_surrogate_is_built_but_not_cached(tmp_path: Path, nlp: Language) -> None:
+    # A title read from JSON escapes can hold half a surrogate pair, which UTF-8 (and so the store)
+    # cannot carry: the article is built from the records as they are, and parsed again next time.
+    path = tmp_path / "docs.jsonl"
+    rows = [
+        {"id": "odd", "title": "lone \ud800 half", "text": SENTENCES[0]},
+        {"id": "n", "text": SENTENCES[1]},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    cache = tmp_path / "cache.sqlite"
+    first = timeline.build([path], nlp=nlp, cache=cache)
+    assert first.documents[0].title == "lone \ud800 half"
+    again = timeline.build([path], nlp=nlp, cache=cache)
+    assert again.cached == 1
+    assert to_json(again) == to_json(first)

@@ -13,7 +13,9 @@ a cache (``--no-cache``) the same store lives in a temporary file that is remove
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
+import json
 import logging
 import sqlite3
 import tempfile
@@ -44,12 +46,21 @@ def pipeline_version(model: str) -> str:
 
 
 def article_key(document: Document, version: str) -> str:
-    return hashlib.sha256(version.encode() + b"\x00" + _document_encoder.encode(document)).hexdigest()
+    try:
+        payload = _document_encoder.encode(document)
+    except UnicodeEncodeError:  # a lone surrogate (JSON escapes can carry one in): escaped as JSON does
+        payload = json.dumps(dataclasses.asdict(document), sort_keys=True).encode()
+    return hashlib.sha256(version.encode() + b"\x00" + payload).hexdigest()
 
 
-def encode(extraction: Extraction) -> bytes:
-    """An extraction as the bytes the store keeps (and workers send back instead of pickles)."""
-    return _encoder.encode(extraction)
+def encode(extraction: Extraction) -> bytes | None:
+    """An extraction as the bytes the store keeps (and workers send back instead of pickles); None
+    when it holds a lone surrogate, which UTF-8 cannot carry: such an article is kept as it is, and
+    parsed again on the next build rather than cached."""
+    try:
+        return _encoder.encode(extraction)
+    except UnicodeEncodeError:
+        return None
 
 
 def decode(data: object) -> Extraction:

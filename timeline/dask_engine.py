@@ -12,14 +12,15 @@ from collections.abc import Iterator, Sequence
 from .errors import TimelineError
 from .extract import batched, extract_encoded
 from .nlp import load_model
-from .records import Document
+from .records import Document, Extraction
 
 
 def extract_on_dask(
     documents: Sequence[Document], *, scheduler: str, model: str, batch_size: int = 32
-) -> Iterator[bytes]:
+) -> Iterator[bytes | Extraction]:
     """Extract every article on the cluster at ``scheduler``, yielding results in input order, each as
-    :func:`timeline.cache.encode` bytes (compact on the wire, stored by the client without decoding)."""
+    :func:`timeline.cache.encode` bytes (compact on the wire, stored by the client without decoding),
+    or as the record itself when it cannot be encoded."""
     try:
         import dask
         from distributed import Client
@@ -36,5 +37,5 @@ def extract_on_dask(
             yield from future.result()
 
 
-def _batch(model: str, documents: list[Document]) -> list[bytes]:
+def _batch(model: str, documents: list[Document]) -> list[bytes | Extraction]:
     return extract_encoded(documents, load_model(model))

@@ -41,8 +41,9 @@ def extract(doc: Doc, document: Document) -> Extraction:
 
 def extract_all(
     documents: Sequence[Document], *, nlp: Language, jobs: int = 1, batch_size: int = 32
-) -> Iterator[bytes]:
-    """Extract every article, in input order, with ``jobs`` processes; each comes as :func:`cache.encode` bytes.
+) -> Iterator[bytes | Extraction]:
+    """Extract every article, in input order, with ``jobs`` processes; each comes as :func:`cache.encode`
+    bytes (or, when it cannot be encoded, as the record itself).
 
     Workers are forked after ``nlp`` is loaded, so they share the model instead of loading it again.
     """
@@ -60,8 +61,9 @@ def extract_batch(documents: Iterable[Document], nlp: Language) -> Iterator[Extr
         yield extract(doc, document)
 
 
-def extract_encoded(documents: Iterable[Document], nlp: Language) -> list[bytes]:
-    return [encode(x) for x in extract_batch(documents, nlp)]
+def extract_encoded(documents: Iterable[Document], nlp: Language) -> list[bytes | Extraction]:
+    """Each extraction as :func:`cache.encode` bytes, or as it is when it cannot be encoded."""
+    return [encode(x) or x for x in extract_batch(documents, nlp)]
 
 
 # The model of a worker process, set once when the worker starts. Forked workers inherit the parent's
@@ -76,7 +78,7 @@ def _start_worker(nlp: Language) -> None:
     _worker_nlp.append(nlp)
 
 
-def _worker(documents: tuple[Document, ...]) -> list[bytes]:
+def _worker(documents: tuple[Document, ...]) -> list[bytes | Extraction]:
     return extract_encoded(documents, _worker_nlp[0])
 
 

@@ -106,13 +106,14 @@ def _build(
         else:
             fresh = extract_all(pending, nlp=nlp, jobs=jobs)
         bar = tqdm(fresh, total=len(todo), unit="article", disable=not progress, file=sys.stderr)
-        for batch in batched(
-            zip((key for _, key in todo), bar, strict=True), CACHE_BATCH
-        ):  # memory stays flat
-            store.put(batch)
+        rows = zip((key for _, key in todo), bar, strict=True)
+        held: dict[str, Extraction] = {}  # the few the store cannot take (see cache.encode)
+        for batch in batched(rows, CACHE_BATCH):  # stored in batches as they come: memory stays flat
+            store.put((key, value) for key, value in batch if isinstance(value, bytes))
+            held.update((key, value) for key, value in batch if not isinstance(value, bytes))
         clock.lap("extract")
         parsed_again: list[Document] = []
-        result = assemble(_stored(store, documents, keys, nlp, parsed_again), outcomes)
+        result = assemble(_stored(store, held, documents, keys, nlp, parsed_again), outcomes)
     clock.lap("link")
     cached = len(documents) - len(todo) - len(parsed_again)
     result = dataclasses.replace(result, model=model, timings=clock.laps, cached=cached)
@@ -125,14 +126,16 @@ def _build(
 
 def _stored(
     store: Cache,
+    held: dict[str, Extraction],
     documents: Sequence[Document],
     keys: Sequence[str],
     nlp: Language,
     parsed_again: list[Document],
 ) -> Iterator[Extraction]:
-    """Each article's extraction from the store, in order; one whose entry cannot be trusted is parsed again."""
-    for document, value in zip(documents, store.values(keys), strict=True):
-        found = None if value is None else store.trusted(value, document)
+    """Each article's extraction from the store (or ``held``), in order; one whose entry cannot be
+    trusted is parsed again."""
+    for document, key, value in zip(documents, keys, store.values(keys), strict=True):
+        found = held.get(key) or (None if value is None else store.trusted(value, document))
         if found is None:
             parsed_again.append(document)
             found = next(extract_batch([document], nlp))
