@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from timeline.export import write_all
 from timeline.export.events_json import as_dict, to_json, write_json
 from timeline.export.graphml import graph_streams, to_graphml, write_graphml
+from timeline.export.timelinejs import timelinejs, to_timelinejs
 from timeline.graph import knowledge_graph, knowledge_streams
 from timeline.records import Build
 from timeline.render import network_figure, page, plot_html, timeline_figure
@@ -123,3 +124,10 @@ def test_the_page_written_to_a_file_is_the_page_text(tmp_path: Path) -> None:
     with (tmp_path / "report.html").open("w", encoding="utf-8", newline="") as out:
         write_page(build, figures, "Event timeline", out)
     assert (tmp_path / "report.html").read_text(encoding="utf-8") == page(build, figures, "Event timeline")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(builds())
+def test_timelinejs_streams_to_the_bytes_of_the_whole_dump(build: Build) -> None:
+    whole = json.dumps(timelinejs(build), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    assert to_timelinejs(build) == whole

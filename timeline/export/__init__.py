@@ -22,7 +22,7 @@ from .graphml import graph_streams, read_graphml, write_graphml
 from .run_report import run_json
 from .saved import read_build
 from .tables import write_actors_csv, write_events_csv
-from .timelinejs import to_timelinejs
+from .timelinejs import write_timelinejs
 
 __all__ = ["OUTPUTS", "RENDERED", "read_build", "read_events_json", "read_graphml", "write_all"]
 
@@ -80,7 +80,7 @@ def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS) -> Non
         "actors.csv": lambda out: write_actors_csv(build, out),
         "graph.graphml": lambda out: write_graphml(knowledge_streams(build), out),
         "actors.graphml": lambda out: write_graphml(graph_streams(actor_network(build)), out),
-        "timelinejs.json": whole(lambda: to_timelinejs(build)),
+        "timelinejs.json": lambda out: write_timelinejs(build, out),
         "report.html": page_of("report.html"),
         "timeline.html": page_of("timeline.html"),
         "network.html": page_of("network.html"),

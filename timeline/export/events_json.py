@@ -58,13 +58,14 @@ def write_json(build: Build, out: TextIO) -> None:
         for index, record in enumerate(records):
             # JSON text holds no raw line break (they are escaped in strings), so every "\n" is
             # between tokens and the nested lines move two levels in, as in the whole file
-            text = _dumps(as_json(record)).replace("\n", "\n  ")
+            text = dumps(as_json(record)).replace("\n", "\n  ")
             out.write(f"{',' if index else ''}\n  {text}")
         out.write("\n ]")
     out.write("\n}\n")
 
 
-def _dumps(data: dict[str, Any]) -> str:
+def dumps(data: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=1)``, lone surrogates written as their escapes."""
     # msgspec encodes in C, many times faster than the json module's pure-Python indenting encoder, and
     # lays the text out the same way (floats aside: 1e-7, not 1e-07). NaN and Infinity are not JSON:
     # the records never carry them (goldstein is checked in _event), and msgspec would write null.

@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
+import io
 import logging
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from ..periods import period
 from ..records import SOURCE, TARGET, Build, Document, Event
 from ..text import clean_text
+from .events_json import dumps
 
 log = logging.getLogger(__name__)
 
@@ -38,23 +40,63 @@ _SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn",
 
 def to_timelinejs(build: Build, *, group_by: str = "type") -> str:
     """The ``timelinejs.json`` text of a build: UTF-8, the same bytes every time."""
-    data = timelinejs(build, group_by=group_by)
-    return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    buffer = io.StringIO()
+    write_timelinejs(build, buffer, group_by=group_by)
+    return buffer.getvalue()
 
 
-def timelinejs(build: Build, *, group_by: str = "type") -> dict[str, Any]:
-    """The TimelineJS 3 data of a build; ``group_by`` puts events in rows by PLOVER ``type`` or lead ``actor``."""
+def write_timelinejs(build: Build, out: TextIO, *, group_by: str = "type") -> None:
+    """Write :func:`to_timelinejs` to ``out`` slide by slide: the text ``json.dumps(timelinejs(build),
+    indent=1)`` gives, without every slide (a big build's are hundreds of MB) in memory at once."""
+    data = timelinejs(build, group_by=group_by, slides=False)
+    out.write('{\n "title": ' + _dumps(data["title"], 1) + ',\n "events": [')
+    empty = True
+    for slide in _slides(build, group_by):
+        out.write(("\n  " if empty else ",\n  ") + _dumps(slide, 2))
+        empty = False
+    out.write(("]" if empty else "\n ]") + ',\n "scale": ' + _dumps(data["scale"], 1) + "\n}\n")
+
+
+def _dumps(value: Any, depth: int) -> str:
+    # the JSON text holds no raw line break (strings escape them): each "\n" is between tokens, and
+    # the nested lines move ``depth`` levels in, as in the whole file
+    return dumps(value).replace("\n", "\n" + " " * depth)
+
+
+def timelinejs(build: Build, *, group_by: str = "type", slides: bool = True) -> dict[str, Any]:
+    """The TimelineJS 3 data of a build; ``group_by`` puts events in rows by PLOVER ``type`` or lead
+    ``actor``. With ``slides=False``, ``events`` is left empty (the title still counts them)."""
     if group_by not in GROUPS:
         raise ValueError(f"group_by must be one of {', '.join(GROUPS)}, not {group_by!r}")
+    made = list(_slides(build, group_by)) if slides else []
+    count = len(made) if slides else sum(1 for e in build.events if _dates(e.time.value) is not None)
+    if not count:
+        log.warning("no dated event: timelinejs.json has no slides, and TimelineJS shows none")
+    return {
+        "title": {
+            "text": {
+                "headline": "Event timeline",
+                "text": _escape(
+                    f"{count} dated events of {len(build.events)}, from {len(build.documents)} articles"
+                ),
+            },
+            "unique_id": TITLE_ID,
+        },
+        "events": made,
+        "scale": "human",
+    }
+
+
+def _slides(build: Build, group_by: str) -> Iterator[dict[str, Any]]:
+    """One slide per dated event, in the build's order."""
     names = {a.id: a.name for a in build.actors}
     docs = {d.id: d for d in build.documents}
-    slides = []
     for event in build.events:
         dates = _dates(event.time.value)
         if dates is None:
             continue
         group = event.type if group_by == "type" else _lead(event, names)
-        slide: dict[str, Any] = {
+        yield {
             **dates,
             "text": {
                 "headline": _escape(_headline(event, names)),
@@ -63,22 +105,6 @@ def timelinejs(build: Build, *, group_by: str = "type") -> dict[str, Any]:
             "group": _escape(group or "unknown"),
             "unique_id": event.id,
         }
-        slides.append(slide)
-    if not slides:
-        log.warning("no dated event: timelinejs.json has no slides, and TimelineJS shows none")
-    return {
-        "title": {
-            "text": {
-                "headline": "Event timeline",
-                "text": _escape(
-                    f"{len(slides)} dated events of {len(build.events)}, from {len(build.documents)} articles"
-                ),
-            },
-            "unique_id": TITLE_ID,
-        },
-        "events": slides,
-        "scale": "human",
-    }
 
 
 def _dates(value: str | None) -> dict[str, Any] | None:
