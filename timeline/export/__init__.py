@@ -6,6 +6,7 @@ Readers come in pairs with the writers: :func:`read_events_json` (every record),
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
@@ -50,7 +51,7 @@ def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS) -> Non
     if unknown:
         raise ValueError(f"unknown outputs {unknown}; known: {', '.join(OUTPUTS)}")
     figures: dict[str, go.Figure] = {}
-    sections: list[Sections] = []  # made for the first page, shared by the others
+    sections = functools.cache(lambda: Sections.of(build))  # made for the first page, shared by the others
 
     def page_of(name: str) -> Callable[[TextIO], None]:
         def write(out: TextIO) -> None:
@@ -58,10 +59,8 @@ def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS) -> Non
             for kind in shown:
                 if kind not in figures:
                     figures[kind] = _FIGURES[kind](build)
-            if not sections:
-                sections.append(Sections.of(build))
             write_page(
-                build, [(kind, figures[kind]) for kind in shown], _TITLES[name], out, sections=sections[0]
+                build, [(kind, figures[kind]) for kind in shown], _TITLES[name], out, sections=sections()
             )
             # a figure that no later page shows is let go: a big build's timeline weighs tens of MB
             later = {kind for n in names[names.index(name) + 1 :] for kind in _PAGES.get(n, ())}
