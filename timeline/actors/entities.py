@@ -84,7 +84,7 @@ def _entity(key: str, doc_id: str, members: list[Candidate]) -> Entity:
     if kind == "PERSON":
         roles.update(_role(c) for c in members if c.form == DESCRIPTION and c.label == PERSON)
     roles.discard("")
-    mentions = tuple(Mention(doc_id, c.start, c.end, c.text, c.form) for c in members)
+    mentions = tuple(Mention(doc_id, *c.extent(), c.form) for c in members)
     return Entity(
         key=key,
         name=name,

@@ -51,12 +51,35 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             if cand is not None:
                 found.append(cand)
                 owned.add(i)
+    name_at = {c.root: n for n, c in enumerate(found) if c.form == NAME}
     for chunk in doc.noun_chunks:
-        cand = description(chunk, owned, non_actor, sentence_of)
-        if cand is not None:
-            found.append(cand)
+        for part in (*_possessors(chunk, owned), chunk):
+            cand = description(part, owned, non_actor, sentence_of)
+            if cand is not None:
+                found.append(cand)
+        n = name_at.get(chunk.root.i)
+        if n is not None and chunk.start < found[n].first:
+            # the name heads a longer phrase: "the Beatles' Apple Corps" is written as one mention of
+            # Apple Corps, inside which "the Beatles" is a mention of its own
+            found[n] = replace(
+                found[n], outer_start=chunk.start_char, outer_text=doc.text[chunk.start_char : found[n].end]
+            )
     found.sort(key=lambda c: (c.start, -c.end))
     return found
+
+
+def _possessors(chunk: Span, owned: set[int]) -> list[Span]:
+    """ "the company's iLife suite", "the device's antenna": a possessor that is neither a name nor a
+    pronoun is a noun phrase of its own, which spaCy's noun chunks leave inside the possessed one."""
+    doc = chunk.doc
+    return [
+        doc[t.left_edge.i : t.i + 1]
+        for t in chunk
+        if t.dep_ == "poss"
+        and t.i not in owned
+        and t.pos_ in ("NOUN", "PROPN")
+        and t.left_edge.i >= chunk.start
+    ]
 
 
 def _split_possessive(ent: Span) -> list[Span]:

@@ -1,0 +1,32 @@
+"""Actors: mentions as written. A name is written with its whole noun phrase, and a noun phrase that
+owns another ("the device's antenna") holds a mention of its owner."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from timeline.actors import find_entities
+from timeline.records import Entity
+
+
+def named(found: tuple[Entity, ...], name: str) -> Entity:
+    return next(e for e in found if e.name == name)
+
+
+def test_a_name_with_its_possessor_is_one_mention_of_the_possessed(nlp: Language) -> None:
+    text = "Apple Computer's iTunes Music Store sold a billion songs."
+    found = find_entities(nlp(text), doc_id="d")
+    store = named(found, "iTunes Music Store")
+    assert [m.text for m in store.mentions] == ["Apple Computer's iTunes Music Store"]
+    # the possessor stays a mention of its own actor, inside the store's
+    assert [m.text for m in named(found, "Apple Computer").mentions] == ["Apple Computer"]
+
+
+def test_a_possessor_description_refers_back(nlp: Language) -> None:
+    text = "Apple released the iPhone on Friday. The device's antenna drops calls."
+    found = find_entities(nlp(text), doc_id="d")
+    phone = named(found, "iPhone")
+    assert {"the iPhone", "The device"} <= {m.text for m in phone.mentions}
+    for e in found:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
