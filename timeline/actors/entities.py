@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from ..records import Entity, Mention
 from . import names
 from .candidate import DEMONYM, DESCRIPTION, NAME, Candidate
+from .clusters import Clusters
 from .gazetteer import COUNTRY_DISPLAY
 from .lexicon import DEFINITE, KIND_TO_LABEL, PERSON
-from .resolve import Clusters
 
 #: the kind of an actor known only by descriptions of no known kind ("the price", "the deal")
 OTHER_KIND = "OTHER"

@@ -1,8 +1,8 @@
 """Within one article: which candidate mentions refer to the same actor.
 
 Names first (same key, short forms, acronyms, spelling variants), then what refers back to them:
-appositions and relative pronouns by the parse, descriptions by their head noun, pronouns to the
-nearest compatible actor before them. Every step is linear in the number of mentions, or bounded by a
+appositions and relative pronouns by the parse, descriptions by their head noun, pronouns (in
+``pronouns``) to the most salient compatible actor before them. Every step is linear in the number of mentions, or bounded by a
 small window, so a long article costs no more per mention than a short one.
 """
 
@@ -16,37 +16,13 @@ from spacy.tokens import Doc
 
 from . import names
 from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
-from .lexicon import DESIGNATORS, KIND_LABELS, KIND_TO_LABEL, LEGAL_SUFFIXES, ORG, PERSON, PRODUCT
+from .clusters import Clusters, cluster_label
+from .lexicon import DESIGNATORS, KIND_LABELS, LEGAL_SUFFIXES, ORG, PERSON, PRODUCT
 from .mentions import relative_head
+from .pronouns import WINDOW, link_pronouns
 
-#: how many sentences back a pronoun or a description may look for what it refers to
-WINDOW = 3
 #: a surname spelt two ways ("Kalahu", "Khallaf") is one person at this similarity or above
 SPELLING_SIMILARITY = 0.6
-
-
-class Clusters:
-    """Union-find over candidate indices; the smallest index represents its cluster (deterministic)."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-        #: root -> spaCy label of clusters that hold a name; kept on the root through unions
-        self.labels: dict[int, str] = {}
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            low, high = min(ra, rb), max(ra, rb)
-            self.parent[high] = low
-            if high in self.labels:
-                label = self.labels.pop(high)
-                self.labels.setdefault(low, label)
 
 
 def resolve(doc: Doc, cands: list[Candidate]) -> tuple[Clusters, set[int]]:
@@ -58,7 +34,7 @@ def resolve(doc: Doc, cands: list[Candidate]) -> tuple[Clusters, set[int]]:
     owner = _token_owner(cands)
     joined = _link_by_parse(doc, cands, clusters, owner, labels)
     _link_descriptions(cands, clusters, labels, joined)
-    dropped = _link_pronouns(cands, clusters, labels)
+    dropped = link_pronouns(doc, cands, clusters, labels, owner)
     return clusters, dropped
 
 
@@ -159,14 +135,6 @@ def _cluster_labels(cands: list[Candidate], clusters: Clusters) -> dict[int, str
     return labels
 
 
-def _label(i: int, cands: list[Candidate], clusters: Clusters, labels: dict[int, str]) -> str:
-    root = clusters.find(i)
-    if root in labels:
-        return labels[root]
-    kind = cands[i].label
-    return KIND_TO_LABEL.get(kind, "")
-
-
 # ---------------------------------------------------------------- parse: appositions, relatives, compounds
 
 
@@ -210,7 +178,7 @@ def _link_by_parse(
                     and cands[owner[child.i]].form == NAME
                 ):
                     name = owner[child.i]
-                    if _label(name, cands, clusters, labels) in KIND_LABELS[c.label]:
+                    if cluster_label(name, cands, clusters, labels) in KIND_LABELS[c.label]:
                         clusters.union(name, i)
                         joined.add(i)
                         break
@@ -288,7 +256,7 @@ def _description_target(
             break
         if cands[j].form == DESCRIPTION and clusters.find(j) == j:
             continue  # only actors already anchored to a name
-        if _label(j, cands, clusters, labels) in allowed and cands[j].plural == c.plural:
+        if cluster_label(j, cands, clusters, labels) in allowed and cands[j].plural == c.plural:
             looks = _looks_like(j, cands, clusters) if c.label in (ORG, PRODUCT) else ""
             # "the company" never a product; "the device" only what looks like a product
             if (c.label == ORG and looks == PRODUCT) or (c.label == PRODUCT and looks != PRODUCT):
@@ -314,53 +282,3 @@ def _looks_like(j: int, cands: list[Candidate], clusters: Clusters) -> str:
         if len(words) > 1 and (words[-1] in DESIGNATORS or words[-1] in LEGAL_SUFFIXES):
             return ORG
     return ""
-
-
-# ---------------------------------------------------------------- pronouns
-
-
-def _link_pronouns(cands: list[Candidate], clusters: Clusters, labels: dict[int, str]) -> set[int]:
-    dropped: set[int] = set()
-    anchors: list[int] = []  # mentions a pronoun may refer back to, in text order
-    for i, c in enumerate(cands):
-        if c.form != PRONOUN:
-            if c.form in (NAME, DEMONYM) or (c.form == DESCRIPTION and c.label):
-                anchors.append(i)
-            continue
-        if not c.label:  # relative pronoun: placed by the parse, or nowhere
-            if clusters.find(i) == i:
-                dropped.add(i)
-            continue
-        target = _pronoun_target(c, cands, clusters, labels, anchors)
-        if target is None:
-            dropped.add(i)
-        else:
-            clusters.union(target, i)
-            anchors.append(i)
-    return dropped
-
-
-def _pronoun_target(
-    c: Candidate, cands: list[Candidate], clusters: Clusters, labels: dict[int, str], anchors: list[int]
-) -> int | None:
-    allowed: set[str] = set()
-    for kind in c.label.split("|"):
-        allowed |= KIND_LABELS[kind]
-    nearest = None
-    for j in reversed(anchors):
-        a = cands[j]
-        if c.sentence - a.sentence > WINDOW:
-            break
-        if a.form == PRONOUN and a.key != c.key:
-            continue
-        label = _label(j, cands, clusters, labels)
-        if label not in allowed:
-            continue
-        if label == "PERSON" and a.plural != c.plural and (a.form != NAME or c.plural):
-            continue
-        named = clusters.find(j) in labels
-        if named and a.subject and c.sentence - a.sentence <= 1:
-            return j  # the subject of this or the last sentence is the likeliest referent
-        if nearest is None or (named and clusters.find(nearest) not in labels):
-            nearest = j
-    return nearest
