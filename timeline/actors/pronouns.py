@@ -102,7 +102,7 @@ def _pronoun_target(
         root = clusters.find(j)
         if root == barred or not fits(j):
             continue
-        score[root] = score.get(root, 0.0) + _weight(doc, a) / 2**back
+        score[root] = score.get(root, 0.0) + salience(doc, a) / 2**back
         latest.setdefault(root, j)
     if not score:
         return None
@@ -110,7 +110,8 @@ def _pronoun_target(
     return latest[best]
 
 
-def _weight(doc: Doc, a: Candidate) -> float:
+def salience(doc: Doc, a: Candidate) -> float:
+    """What one mention lends its actor's salience: more as a subject or an object."""
     dep = doc[a.root].dep_
     return RECENCY + (SUBJECT if dep in _SUBJECTS else OBJECT if dep in _OBJECTS else 0.0)
 

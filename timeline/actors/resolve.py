@@ -19,7 +19,7 @@ from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
 from .clusters import Clusters, cluster_label
 from .lexicon import DESIGNATORS, KIND_LABELS, LEGAL_SUFFIXES, ORG, PERSON, PRODUCT
 from .mentions import relative_head
-from .pronouns import WINDOW, link_pronouns
+from .pronouns import WINDOW, link_pronouns, salience
 
 #: a surname spelt two ways ("Kalahu", "Khallaf") is one person at this similarity or above
 SPELLING_SIMILARITY = 0.6
@@ -33,7 +33,7 @@ def resolve(doc: Doc, cands: list[Candidate]) -> tuple[Clusters, set[int]]:
     labels.update(_cluster_labels(cands, clusters))
     owner = _token_owner(cands)
     joined = _link_by_parse(doc, cands, clusters, owner, labels)
-    _link_descriptions(cands, clusters, labels, joined)
+    _link_descriptions(doc, cands, clusters, labels, joined)
     dropped = link_pronouns(doc, cands, clusters, labels, owner)
     return clusters, dropped
 
@@ -195,9 +195,9 @@ def _compatible_kinds(a: Candidate, b: Candidate) -> bool:
 
 
 def _link_descriptions(
-    cands: list[Candidate], clusters: Clusters, labels: dict[int, str], joined: set[int]
+    doc: Doc, cands: list[Candidate], clusters: Clusters, labels: dict[int, str], joined: set[int]
 ) -> None:
-    last_word: dict[str, int] = {}  # last word of a name key -> latest name candidate
+    last_word: dict[str, int] = {}  # last word of a name key, or a described name's head noun -> latest
     country_group: dict[str, int] = {}  # country code -> a candidate of that country
     named_country: set[str] = set()
     sector_group: dict[tuple[str, str], int] = {}
@@ -217,8 +217,12 @@ def _link_descriptions(
         if c.form != DESCRIPTION or i in joined:
             if c.form == DESCRIPTION:
                 recent.append(i)
+                if clusters.find(i) in labels:
+                    # "NPD Group, a market research firm" … "the firm": the head noun of a named
+                    # actor's description names it again, as a name's last word does
+                    last_word[c.key] = i
             continue
-        target = _description_target(c, i, cands, clusters, labels, recent, last_word)
+        target = _description_target(doc, c, i, cands, clusters, labels, recent, last_word)
         if c.country:
             if c.label == "PLACE" or (c.sector == "government" and c.country in named_country):
                 target = country_group.get(c.country)
@@ -235,6 +239,7 @@ def _link_descriptions(
 
 
 def _description_target(
+    doc: Doc,
     c: Candidate,
     i: int,
     cands: list[Candidate],
@@ -246,13 +251,19 @@ def _description_target(
     if not c.definite:
         return None
     # "the store" … "the iTunes Music Store": the head noun ends an earlier name
-    if c.key in last_word and c.sentence - cands[last_word[c.key]].sentence <= WINDOW * 2:
-        return last_word[c.key]
+    earlier = last_word.get(c.key)
+    if earlier is not None and c.sentence - cands[earlier].sentence <= WINDOW * 2 and not c.plural:
+        return earlier
     if not c.label:
         return None
     allowed = KIND_LABELS[c.label]
+    # the most salient fitting actor of the last sentences, as for pronouns: "the company" is the
+    # firm the article is about, not the product named last
+    score: dict[int, float] = {}
+    latest: dict[int, int] = {}
     for j in reversed(recent):
-        if c.sentence - cands[j].sentence > WINDOW:
+        back = c.sentence - cands[j].sentence
+        if back > WINDOW:
             break
         if cands[j].form == DESCRIPTION and clusters.find(j) == j:
             continue  # only actors already anchored to a name
@@ -261,8 +272,12 @@ def _description_target(
             # "the company" never a product; "the device" only what looks like a product
             if (c.label == ORG and looks == PRODUCT) or (c.label == PRODUCT and looks != PRODUCT):
                 continue
-            return j
-    return None
+            root = clusters.find(j)
+            score[root] = score.get(root, 0.0) + salience(doc, cands[j]) / 2**back
+            latest.setdefault(root, j)
+    if not score:
+        return None
+    return latest[max(score, key=lambda r: (score[r], latest[r]))]
 
 
 def _looks_like(j: int, cands: list[Candidate], clusters: Clusters) -> str:

@@ -1,4 +1,4 @@
-"""Actors: what a pronoun refers back to, by salience and by the parse of its clause."""
+"""Actors: what a pronoun or a description refers back to, by salience and by the parse of its clause."""
 
 from __future__ import annotations
 
@@ -50,3 +50,20 @@ def test_the_most_salient_actor_wins_over_the_nearest(nlp: Language) -> None:
     # the company is the subject of both sentences; the phone, though nearer, is only an object
     text = "Apple released the iPhone on Friday. Apple said it expects strong sales of the phone in Europe."
     assert owner_of(find_entities(nlp(text), doc_id="d"), "it") == "Apple"
+
+
+def names_of(found: tuple[Entity, ...], text: str) -> list[str]:
+    return [e.name for e in found if any(m.text == text for m in e.mentions)]
+
+
+def test_the_company_is_the_salient_firm_not_the_product_named_last(nlp: Language) -> None:
+    text = "Apple Inc. released a new lineup of MacBook Air laptops. The company said the laptops would ship soon."
+    assert names_of(find_entities(nlp(text), doc_id="d"), "The company") == ["Apple Inc."]
+
+
+def test_a_description_repeats_the_head_noun_of_an_apposition(nlp: Language) -> None:
+    text = (
+        "Sales rose in February, according to figures released by NPD Group, a market research firm. "
+        "The firm said more songs were sold online than ever."
+    )
+    assert names_of(find_entities(nlp(text), doc_id="d"), "The firm") == ["NPD Group"]
