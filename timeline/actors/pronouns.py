@@ -85,7 +85,8 @@ def _pronoun_target(
     subject = _clause_subject(token)
     if c.key in _POSSESSIVES:
         j = owner.get(subject.i) if subject is not None else None
-        if j is not None and j != i and fits(j):
+        # only an actor already named: a description no name anchors is too weak a lead
+        if j is not None and j != i and clusters.find(j) in labels and fits(j):
             return j
     # a plain pronoun is not the subject of its own clause ("Gizmodo ... published details of it")
     barred = -1
