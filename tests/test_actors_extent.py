@@ -30,3 +30,19 @@ def test_a_possessor_description_refers_back(nlp: Language) -> None:
     for e in found:
         for m in e.mentions:
             assert text[m.start : m.end] == m.text
+
+
+def test_a_word_spelt_like_a_brand_is_a_name_with_its_version(nlp: Language) -> None:
+    # the small model tags "iOS" as a preposition and "4.2" as a number
+    text = "Apple released iOS 4.2 on Monday and announced a new iCloud service."
+    found = find_entities(nlp(text), doc_id="d")
+    assert "iOS 4.2" in {e.name for e in found}
+    assert "iCloud" in {e.name for e in found}
+
+
+def test_a_model_number_ending_in_s_is_no_plural(nlp: Language) -> None:
+    text = (
+        "Apple sold the iPhone 3G last year. This year it sells the iPhone 3GS, and the iPhone 3G costs less."
+    )
+    found = find_entities(nlp(text), doc_id="d")
+    assert {"iPhone 3G", "iPhone 3GS"} <= {e.name for e in found}

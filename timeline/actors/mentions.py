@@ -7,6 +7,7 @@ Names are spaCy's entities; pronouns are personal and relative pronouns; descrip
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy
@@ -17,11 +18,13 @@ from . import names
 from .candidate import DEMONYM, NAME, PRONOUN, SUBJECTS, Candidate
 from .gazetteer import country_of_demonym, country_of_name, normalise
 from .lexicon import ACTOR_LABELS, NON_ACTOR_LABELS, PRONOUNS, RELATIVE_PRONOUNS, TITLES
-from .phrases import description, with_model_number
+from .phrases import description, guessed_name, with_model_number
 
 #: labels of names that can carry a model number ("iPhone 4"); a person or a place cannot
 _MODELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod"})
+#: a brand's spelling: a short lower-case start, then a capital ("iPod", "iOS", "eBay", "webOS")
+_BRAND = re.compile(r"[a-z]{1,3}[A-Z][A-Za-z]+")
 _PRONOUN_WORDS = tuple(sorted({*PRONOUNS, *RELATIVE_PRONOUNS}))
 
 
@@ -45,6 +48,9 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     for cand in _names_missed(doc, found, owned, sentence_of):
         found.append(cand)
         owned.add(cand.first)
+    for cand in _brand_names(doc, owned, sentence_of):
+        found.append(cand)
+        owned.update(range(cand.first, cand.last))
     for i in _pronoun_positions(doc):
         if i not in owned:
             cand = _pronoun(doc[i], sentence_of)
@@ -132,6 +138,19 @@ def _names_missed(
                 from_ner=False,
             )
         )
+    return found
+
+
+def _brand_names(doc: Doc, owned: set[int], sentence_of: list[int]) -> list[Candidate]:
+    """Words written the way brands are ("iOS 5", "iCloud", "eBay": a capital after a lower-case
+    start) are names wherever the small model tags them as something else."""
+    found = []
+    for token in doc:
+        if token.i in owned or not _BRAND.fullmatch(token.text):
+            continue
+        cand = guessed_name(with_model_number(doc[token.i : token.i + 1]), token, sentence_of)
+        if cand is not None and not any(i in owned for i in range(cand.first, cand.last)):
+            found.append(cand)
     return found
 
 

@@ -13,7 +13,7 @@ from .candidate import DESCRIPTION, NAME, SUBJECTS, Candidate
 from .gazetteer import country_of_demonym, country_of_name
 from .lexicon import DEFINITE, HEAD_KINDS, KIND_LABELS, PERSON, SECTORS, TIME_NOUNS, TITLES
 
-_MODEL_NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z0-9]*")
+_MODEL_NUMBER = re.compile(r"[A-Za-z]?\d+(?:\.\d+)*[A-Za-z0-9]*")  # "3G", "A380", a version "3.0"
 #: labels of names that a lower-case noun may complete ("iPod nano"); "Gaza governance" is no name
 _BRANDS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
 _DIGIT = re.compile(r"\d")
@@ -75,7 +75,7 @@ def description(
             model = with_model_number(chunk.doc[token.i : token.i + 1])
             if len(model) > 1 and model.start <= root.i < model.end:
                 # "the iPhone 3G" without an entity: the name and its model number
-                return _guessed_name(model, root, sentence_of)
+                return guessed_name(model, root, sentence_of)
     if name_then_noun or (root.pos_ == "PROPN" and lemma not in TITLES and lemma not in HEAD_KINDS):
         # a name spaCy's entities missed ("the iPod nano")
         # the name starts at its first capitalised word: "the much-anticipated iPhone" -> "iPhone"
@@ -85,7 +85,7 @@ def description(
         while start < root.i and not any(ch.isupper() or ch.isdigit() for ch in chunk.doc[start].text):
             start += 1
         words = with_model_number(chunk.doc[start : chunk.end])
-        guessed = _guessed_name(words, root, sentence_of)
+        guessed = guessed_name(words, root, sentence_of)
         if guessed is not None:
             return guessed
     country = None
@@ -139,7 +139,7 @@ def with_model_number(span: Span) -> Span:
     return span
 
 
-def _guessed_name(words: Span, root: Token, sentence_of: list[int]) -> Candidate | None:
+def guessed_name(words: Span, root: Token, sentence_of: list[int]) -> Candidate | None:
     """A name found by its form (capitals, a model number) where the entity recogniser found none."""
     key = names.key(names.clean(words.text))
     if not key or not any(c.isupper() or c.isdigit() for c in words.text):

@@ -60,7 +60,8 @@ def _link_names(doc: Doc, cands: list[Candidate], clusters: Clusters) -> None:
             by_key.setdefault(c.key, []).append(i)
     # plural of a name is the name: "iPods" … "iPod"
     for k in sorted(by_key):
-        if k.endswith("s") and k[:-1] in by_key:
+        # but a model number is no plural: "iPhone 3GS" is not more than one "iPhone 3G"
+        if k.endswith("s") and k[:-1] in by_key and k.rpartition(" ")[2].isalpha():
             by_key[k[:-1]].extend(by_key.pop(k))
     for members in by_key.values():
         for i in members[1:]:
