@@ -67,3 +67,10 @@ def test_a_description_repeats_the_head_noun_of_an_apposition(nlp: Language) -> 
         "The firm said more songs were sold online than ever."
     )
     assert names_of(find_entities(nlp(text), doc_id="d"), "The firm") == ["NPD Group"]
+
+
+def test_a_name_before_a_noun_of_its_kind_is_one_actor(nlp: Language) -> None:
+    text = (
+        "Apple Corps sued Apple Computer over an iPod portable music player, which is made by Apple Computer."
+    )
+    assert names_of(find_entities(nlp(text), doc_id="d"), "an iPod portable music player") == ["iPod"]

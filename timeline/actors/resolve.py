@@ -170,11 +170,12 @@ def _link_by_parse(
             clusters.union(other, i)
             joined.update((other, i))
             continue
-        # "the Hamas movement", "its iPhone device", "the Zionist regime": a name and a head noun of its kind
+        # "the Hamas movement", "its iPhone device", "an iPod portable music player" (the model hangs
+        # such a name on the noun as an nmod): a name and a head noun of its kind
         if c.form == DESCRIPTION and c.label:
             for child in root.children:
                 if (
-                    child.dep_ in ("compound", "amod")
+                    child.dep_ in ("compound", "amod", "nmod")
                     and child.i in owner
                     and cands[owner[child.i]].form == NAME
                 ):
