@@ -74,3 +74,17 @@ def test_a_name_before_a_noun_of_its_kind_is_one_actor(nlp: Language) -> None:
         "Apple Corps sued Apple Computer over an iPod portable music player, which is made by Apple Computer."
     )
     assert names_of(find_entities(nlp(text), doc_id="d"), "an iPod portable music player") == ["iPod"]
+
+
+def test_a_description_a_comma_and_a_name_are_one_person(nlp: Language) -> None:
+    # the small model parses the apposition as two subjects of "succeeding"
+    text = "Steve Jobs resigned. The former Chief Operating Officer, Tim Cook will be succeeding Jobs as CEO."
+    found = find_entities(nlp(text), doc_id="d")
+    assert names_of(found, "The former Chief Operating Officer") == ["Tim Cook"]
+
+
+def test_a_description_then_a_name_in_another_clause_stay_apart(nlp: Language) -> None:
+    text = "He met the minister, Netanyahu said on Monday."
+    found = find_entities(nlp(text), doc_id="d")
+    assert names_of(found, "Netanyahu") == ["Netanyahu"]
+    assert not any(m.text == "the minister" for e in found if e.name == "Netanyahu" for m in e.mentions)

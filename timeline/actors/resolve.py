@@ -170,6 +170,11 @@ def _link_by_parse(
             clusters.union(other, i)
             joined.update((other, i))
             continue
+        named = _named_after_comma(doc, c, cands, owner)
+        if named is not None:
+            clusters.union(named, i)
+            joined.update((named, i))
+            continue
         # "the Hamas movement", "its iPhone device", "an iPod portable music player" (the model hangs
         # such a name on the noun as an nmod): a name and a head noun of its kind
         if c.form == DESCRIPTION and c.label:
@@ -185,6 +190,22 @@ def _link_by_parse(
                         joined.add(i)
                         break
     return joined
+
+
+def _named_after_comma(doc: Doc, c: Candidate, cands: list[Candidate], owner: dict[int, int]) -> int | None:
+    """ "The former Chief Operating Officer, Tim Cook will ...": an apposition the small model parses as
+    two subjects of one verb. A description, a comma, then a name of its kind, the two hanging on one
+    word (or one on the other), name one actor."""
+    if c.form != DESCRIPTION or not c.label or c.plural or c.last + 1 >= len(doc) or doc[c.last].text != ",":
+        return None
+    n = owner.get(c.last + 1)
+    if n is None or cands[n].form != NAME or cands[n].first != c.last + 1:
+        return None
+    if cands[n].label not in KIND_LABELS[c.label]:
+        return None
+    a, b = doc[c.root], doc[cands[n].root]
+    same_slot = a.head.i == b.head.i and a.dep_ == b.dep_ and a.i != a.head.i
+    return n if same_slot or a.head.i == b.i or b.head.i == a.i else None
 
 
 def _compatible_kinds(a: Candidate, b: Candidate) -> bool:
