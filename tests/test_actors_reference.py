@@ -88,3 +88,10 @@ def test_a_description_then_a_name_in_another_clause_stay_apart(nlp: Language) -
     found = find_entities(nlp(text), doc_id="d")
     assert names_of(found, "Netanyahu") == ["Netanyahu"]
     assert not any(m.text == "the minister" for e in found if e.name == "Netanyahu" for m in e.mentions)
+
+
+def test_the_company_in_a_title_is_the_company(nlp: Language) -> None:
+    text = "Apple held its developers conference on Monday, where company CEO Steve Jobs unveiled iPhone 4."
+    found = find_entities(nlp(text), doc_id="d")
+    assert names_of(found, "company") == ["Apple"]
+    assert names_of(found, "company CEO") == ["Steve Jobs"]

@@ -18,7 +18,7 @@ from . import names
 from .candidate import DEMONYM, NAME, PRONOUN, SUBJECTS, Candidate
 from .gazetteer import country_of_demonym, country_of_name, normalise
 from .lexicon import ACTOR_LABELS, NON_ACTOR_LABELS, PRONOUNS, RELATIVE_PRONOUNS, TITLES
-from .phrases import description, guessed_name, with_model_number
+from .phrases import description, employer_in_title, guessed_name, with_model_number
 
 #: labels of names that can carry a model number ("iPhone 4"); a person or a place cannot
 _MODELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
@@ -63,6 +63,9 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             cand = description(part, owned, non_actor, sentence_of)
             if cand is not None:
                 found.append(cand)
+        employer = employer_in_title(chunk, owned, sentence_of)
+        if employer is not None:
+            found.append(employer)
         n = name_at.get(chunk.root.i)
         if n is not None and chunk.start < found[n].first:
             # the name heads a longer phrase: "the Beatles' Apple Corps" is written as one mention of

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from . import names
 from .candidate import DESCRIPTION, NAME, SUBJECTS, Candidate
 from .gazetteer import country_of_demonym, country_of_name
-from .lexicon import DEFINITE, HEAD_KINDS, KIND_LABELS, PERSON, SECTORS, TIME_NOUNS, TITLES
+from .lexicon import DEFINITE, HEAD_KINDS, KIND_LABELS, ORG, PERSON, SECTORS, TIME_NOUNS, TITLES
 
 _MODEL_NUMBER = re.compile(r"[A-Za-z]?\d+(?:\.\d+)*[A-Za-z0-9]*")  # "3G", "A380", a version "3.0"
 #: labels of names that a lower-case noun may complete ("iPod nano"); "Gaza governance" is no name
@@ -198,3 +198,34 @@ def _title_before_name(chunk: Span, owned: set[int], sentence_of: list[int]) -> 
         phrase=span.text,
         joins=root.i,
     )
+
+
+def employer_in_title(chunk: Span, owned: set[int], sentence_of: list[int]) -> Candidate | None:
+    """ "company CEO Steve Jobs": a common noun for an organisation just before the title of a person
+    named next is one more mention of the organisation (the one the article is about), apart from the
+    title that is the person's."""
+    doc = chunk.doc
+    if chunk.root.i not in owned:
+        return None
+    for token in doc[chunk.start : chunk.root.i - 1]:
+        if (
+            token.i not in owned
+            and token.pos_ == "NOUN"
+            and HEAD_KINDS.get(token.lemma_.lower()) == ORG
+            and doc[token.i + 1].lower_ in TITLES
+        ):
+            return Candidate(
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+                form=DESCRIPTION,
+                first=token.i,
+                last=token.i + 1,
+                root=token.i,
+                sentence=sentence_of[token.i],
+                label=ORG,
+                key=token.lemma_.lower(),
+                definite=True,  # refers back, as "the company" does
+                phrase=token.text,
+            )
+    return None
