@@ -95,3 +95,13 @@ def test_the_company_in_a_title_is_the_company(nlp: Language) -> None:
     found = find_entities(nlp(text), doc_id="d")
     assert names_of(found, "company") == ["Apple"]
     assert names_of(found, "company CEO") == ["Steve Jobs"]
+
+
+def test_titles_in_a_row_before_a_name_are_the_person(nlp: Language) -> None:
+    text = "Apple Computer CEO and co-founder Steve Jobs gave the keynote on Monday."
+    assert names_of(find_entities(nlp(text), doc_id="d"), "Apple Computer CEO") == ["Steve Jobs"]
+
+
+def test_a_title_and_a_name_joined_by_and_are_two_people(nlp: Language) -> None:
+    found = find_entities(nlp("The CEO and Steve Jobs met on Monday."), doc_id="d")
+    assert names_of(found, "The CEO") == ["The CEO"]

@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from . import names
 from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
 from .clusters import Clusters, cluster_label
-from .lexicon import DESIGNATORS, KIND_LABELS, LEGAL_SUFFIXES, ORG, PERSON, PRODUCT
+from .gazetteer import normalise
+from .lexicon import DESIGNATORS, KIND_LABELS, LEGAL_SUFFIXES, ORG, PERSON, PRODUCT, TITLES
 from .mentions import relative_head
 from .pronouns import WINDOW, link_pronouns, salience
 
@@ -193,13 +194,26 @@ def _link_by_parse(
 
 
 def _named_after_comma(doc: Doc, c: Candidate, cands: list[Candidate], owner: dict[int, int]) -> int | None:
-    """ "The former Chief Operating Officer, Tim Cook will ...": an apposition the small model parses as
-    two subjects of one verb. A description, a comma, then a name of its kind, the two hanging on one
-    word (or one on the other), name one actor."""
-    if c.form != DESCRIPTION or not c.label or c.plural or c.last + 1 >= len(doc) or doc[c.last].text != ",":
+    """ "The former Chief Operating Officer, Tim Cook will ...", "Apple CEO and co-founder Steve Jobs":
+    an apposition, or titles in a row, that the small model parses as two subjects or a conjunction.
+    A description, then a comma or "and" with more titles, then a name of its kind, the two hanging
+    on one word (or one on the other), name one actor."""
+    if c.form != DESCRIPTION or not c.label or c.plural or c.last >= len(doc):
         return None
-    n = owner.get(c.last + 1)
-    if n is None or cands[n].form != NAME or cands[n].first != c.last + 1:
+    k = c.last
+    if doc[k].text == ",":
+        k += 1
+    elif doc[k].lower_ == "and":
+        k += 1
+        while k < min(len(doc), c.last + 6) and not (k in owner and cands[owner[k]].form == NAME):
+            k += 1
+        titles = doc[c.last + 1 : k].text.lower().split()
+        if not titles or not all(w in TITLES or normalise(w) in TITLES for w in titles):
+            return None
+    else:
+        return None
+    n = owner.get(k)
+    if n is None or cands[n].form != NAME or cands[n].first != k:
         return None
     if cands[n].label not in KIND_LABELS[c.label]:
         return None
