@@ -105,3 +105,16 @@ def test_titles_in_a_row_before_a_name_are_the_person(nlp: Language) -> None:
 def test_a_title_and_a_name_joined_by_and_are_two_people(nlp: Language) -> None:
     found = find_entities(nlp("The CEO and Steve Jobs met on Monday."), doc_id="d")
     assert names_of(found, "The CEO") == ["The CEO"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hillary Clinton met Steve Jobs in Cupertino. She said he was a genius.",  # by first name
+        "The spokeswoman met Benjamin Netanyahu. She said he agreed.",  # by the role's noun
+    ],
+)
+def test_he_and_she_refer_to_a_person_of_their_gender(nlp: Language, text: str) -> None:
+    found = find_entities(nlp(text), doc_id="d")
+    assert owner_of(found, "She") != owner_of(found, "he")
+    assert owner_of(found, "he") in ("Steve Jobs", "Benjamin Netanyahu")

@@ -141,3 +141,22 @@ SECTORS: dict[str, str] = {
     **dict.fromkeys(_words("police"), "police"),
     **dict.fromkeys(_words("rebels insurgents militants fighters"), "rebels"),
 }
+
+MALE, FEMALE = "male", "female"
+#: titles and role nouns that say a person's gender
+GENDERED: dict[str, str] = {
+    **dict.fromkeys(
+        _words(
+            "mr sir lord king prince emperor father brother sheikh spokesman chairman congressman "
+            "man businessman"
+        ),
+        MALE,
+    ),
+    **dict.fromkeys(
+        _words(
+            "mrs ms miss lady dame queen princess empress mother sister spokeswoman chairwoman "
+            "congresswoman woman businesswoman"
+        ),
+        FEMALE,
+    ),
+}

@@ -2,10 +2,11 @@
 
 Salience, after Lappin and Leass (1994): every mention in the last few sentences lends its actor
 weight, more as a subject or an object, halved for each sentence back; a pronoun refers to the most
-salient actor it can (kind, number). The parse adds two rules: a possessive refers to the subject of
-its own clause when that fits ("During its event, Apple ...", "forced Apple to lower its prices"), and
-a pronoun that is neither possessive nor reflexive never refers to the subject of its own clause
-("Gizmodo obtained the phone and published details of it").
+salient actor it can (kind, number; "he" and "she" only a person of their gender or of none known,
+see ``gender``). The parse adds two rules: a possessive refers to the subject of its own clause when
+that fits ("During its event, Apple ...", "forced Apple to lower its prices"), and a pronoun that is
+neither possessive nor reflexive never refers to the subject of its own clause ("Gizmodo obtained the
+phone and published details of it").
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from spacy.tokens import Doc, Token
 
 from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
 from .clusters import Clusters, cluster_label
-from .lexicon import KIND_LABELS
+from .gender import gender_of
+from .lexicon import FEMALE, KIND_LABELS, MALE
 
 #: how many sentences back a pronoun or a description may look for what it refers to
 WINDOW = 3
@@ -31,6 +33,7 @@ _GROUPS = {
     **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), "they"),
     **dict.fromkeys(("we", "us", "our", "ours", "ourselves"), "we"),
 }
+_PRONOUN_GENDERS = {"he": MALE, "she": FEMALE}
 _POSSESSIVES = frozenset({"his", "her", "hers", "my", "mine", "its", "their", "theirs", "our", "ours"})
 
 
@@ -40,6 +43,8 @@ def link_pronouns(
     """Join each personal pronoun to the actor it refers to; returns the pronouns left unresolved."""
     dropped: set[int] = set()
     anchors: list[int] = []  # mentions a pronoun may refer back to, in text order
+    gendered = any(c.form == PRONOUN and _GROUPS.get(c.key) in _PRONOUN_GENDERS for c in cands)
+    genders = _cluster_genders(cands, clusters) if gendered else {}  # the name list only when needed
     for i, c in enumerate(cands):
         if c.form != PRONOUN:
             if c.form in (NAME, DEMONYM) or (c.form == DESCRIPTION and c.label):
@@ -49,13 +54,26 @@ def link_pronouns(
             if clusters.find(i) == i:
                 dropped.add(i)
             continue
-        target = _pronoun_target(doc, i, cands, clusters, labels, owner, anchors)
+        target = _pronoun_target(doc, i, cands, clusters, labels, owner, anchors, genders)
         if target is None:
             dropped.add(i)
         else:
+            said = genders.pop(clusters.find(target), None) or _PRONOUN_GENDERS.get(_GROUPS.get(c.key, ""))
             clusters.union(target, i)
             anchors.append(i)
+            if said:
+                genders[clusters.find(target)] = said
     return dropped
+
+
+def _cluster_genders(cands: list[Candidate], clusters: Clusters) -> dict[int, str]:
+    """cluster root -> the gender its names and descriptions tell, where they tell one and agree."""
+    said: dict[int, set[str]] = {}
+    for i, c in enumerate(cands):
+        g = gender_of(c)
+        if g:
+            said.setdefault(clusters.find(i), set()).add(g)
+    return {root: next(iter(gs)) for root, gs in said.items() if len(gs) == 1}
 
 
 def _pronoun_target(
@@ -66,8 +84,10 @@ def _pronoun_target(
     labels: dict[int, str],
     owner: dict[int, int],
     anchors: list[int],
+    genders: dict[int, str],
 ) -> int | None:
     c = cands[i]
+    gender = _PRONOUN_GENDERS.get(_GROUPS.get(c.key, ""))
     allowed: set[str] = set()
     for kind in c.label.split("|"):
         allowed |= KIND_LABELS[kind]
@@ -79,6 +99,8 @@ def _pronoun_target(
         label = cluster_label(j, cands, clusters, labels)
         if label not in allowed:
             return False
+        if gender and genders.get(clusters.find(j), gender) != gender:
+            return False  # "she" is not a man named Steve
         return not (label == "PERSON" and a.plural != c.plural and (a.form != NAME or c.plural))
 
     token = doc[c.root]
