@@ -118,3 +118,12 @@ def test_he_and_she_refer_to_a_person_of_their_gender(nlp: Language, text: str) 
     found = find_entities(nlp(text), doc_id="d")
     assert owner_of(found, "She") != owner_of(found, "he")
     assert owner_of(found, "he") in ("Steve Jobs", "Benjamin Netanyahu")
+
+
+def test_we_is_never_a_product(nlp: Language) -> None:
+    text = (
+        'Steve Jobs promoted the iPhone by saying that, "just one year after launching the iPhone, '
+        'we are launching the new iPhone 3G."'
+    )
+    found = find_entities(nlp(text), doc_id="d")
+    assert not any(m.text == "we" for e in found if e.name.startswith("iPhone") for m in e.mentions)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .candidate import Candidate
-from .lexicon import KIND_TO_LABEL
+from .candidate import NAME, Candidate
+from .lexicon import DESIGNATORS, KIND_TO_LABEL, LEGAL_SUFFIXES, ORG, PRODUCT
 
 
 class Clusters:
@@ -36,3 +36,22 @@ def cluster_label(i: int, cands: list[Candidate], clusters: Clusters, labels: di
     if root in labels:
         return labels[root]
     return KIND_TO_LABEL.get(cands[i].label, "")
+
+
+def looks_like(j: int, cands: list[Candidate], clusters: Clusters) -> str:
+    """Whether the actor of candidate ``j`` looks like a company or a product ("" when no sign either way).
+
+    spaCy's small model labels products ORG as often as not; a legal suffix or designator ("Apple
+    Inc.", "Apple Computer") says company, a digit or a lower-case first letter ("iPhone 4") says product.
+    """
+    root = clusters.find(j)
+    for k in range(root, j + 1):
+        c = cands[k]
+        if c.form != NAME or clusters.find(k) != root:
+            continue
+        if c.label == "PRODUCT" or any(ch.isdigit() for ch in c.text) or c.text[:1].islower():
+            return PRODUCT
+        words = c.text.replace(".", "").lower().split()
+        if len(words) > 1 and (words[-1] in DESIGNATORS or words[-1] in LEGAL_SUFFIXES):
+            return ORG
+    return ""

@@ -16,9 +16,9 @@ from spacy.tokens import Doc
 
 from . import names
 from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
-from .clusters import Clusters, cluster_label
+from .clusters import Clusters, cluster_label, looks_like
 from .gazetteer import normalise
-from .lexicon import DESIGNATORS, KIND_LABELS, LEGAL_SUFFIXES, ORG, PERSON, PRODUCT, TITLES
+from .lexicon import KIND_LABELS, ORG, PERSON, PRODUCT, TITLES
 from .mentions import relative_head
 from .pronouns import WINDOW, link_pronouns, salience
 
@@ -305,7 +305,7 @@ def _description_target(
         if cands[j].form == DESCRIPTION and clusters.find(j) == j:
             continue  # only actors already anchored to a name
         if cluster_label(j, cands, clusters, labels) in allowed and cands[j].plural == c.plural:
-            looks = _looks_like(j, cands, clusters) if c.label in (ORG, PRODUCT) else ""
+            looks = looks_like(j, cands, clusters) if c.label in (ORG, PRODUCT) else ""
             # "the company" never a product; "the device" only what looks like a product
             if (c.label == ORG and looks == PRODUCT) or (c.label == PRODUCT and looks != PRODUCT):
                 continue
@@ -315,22 +315,3 @@ def _description_target(
     if not score:
         return None
     return latest[max(score, key=lambda r: (score[r], latest[r]))]
-
-
-def _looks_like(j: int, cands: list[Candidate], clusters: Clusters) -> str:
-    """Whether the actor of candidate ``j`` looks like a company or a product ("" when no sign either way).
-
-    spaCy's small model labels products ORG as often as not; a legal suffix or designator ("Apple
-    Inc.", "Apple Computer") says company, a digit or a lower-case first letter ("iPhone 4") says product.
-    """
-    root = clusters.find(j)
-    for k in range(root, j + 1):
-        c = cands[k]
-        if c.form != NAME or clusters.find(k) != root:
-            continue
-        if c.label == "PRODUCT" or any(ch.isdigit() for ch in c.text) or c.text[:1].islower():
-            return PRODUCT
-        words = c.text.replace(".", "").lower().split()
-        if len(words) > 1 and (words[-1] in DESIGNATORS or words[-1] in LEGAL_SUFFIXES):
-            return ORG
-    return ""
