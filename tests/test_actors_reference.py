@@ -127,3 +127,11 @@ def test_we_is_never_a_product(nlp: Language) -> None:
     )
     found = find_entities(nlp(text), doc_id="d")
     assert not any(m.text == "we" for e in found if e.name.startswith("iPhone") for m in e.mentions)
+
+
+def test_an_apposition_tells_the_kind_of_a_lone_name(nlp: Language) -> None:
+    # the model calls "Tiger" a person; the apposition says it is a version of a system, so "It" fits
+    text = "Mac users are buzzing about Tiger, the newest version of Apple Computer's Mac OS X. It ships on Friday."
+    found = find_entities(nlp(text), doc_id="d")
+    assert names_of(found, "the newest version") == ["Tiger"]
+    assert owner_of(found, "It") == "Tiger"

@@ -18,7 +18,7 @@ from . import names
 from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
 from .clusters import Clusters, cluster_label, looks_like
 from .gazetteer import normalise
-from .lexicon import KIND_LABELS, ORG, PERSON, PRODUCT, TITLES
+from .lexicon import KIND_LABELS, KIND_TO_LABEL, ORG, PERSON, PRODUCT, TITLES
 from .mentions import relative_head
 from .pronouns import WINDOW, link_pronouns, salience
 
@@ -168,8 +168,11 @@ def _link_by_parse(
             and {c.form, cands[other].form} in ({DESCRIPTION}, {NAME, DESCRIPTION})
             and _compatible_kinds(cands[other], c)
         ):
+            kind = _kind_said(cands[other], c)
             clusters.union(other, i)
             joined.update((other, i))
+            if kind:
+                labels[clusters.find(i)] = kind
             continue
         named = _named_after_comma(doc, c, cands, owner)
         if named is not None:
@@ -223,9 +226,25 @@ def _named_after_comma(doc: Doc, c: Candidate, cands: list[Candidate], owner: di
 
 
 def _compatible_kinds(a: Candidate, b: Candidate) -> bool:
-    """Apposition joins a person only to a person ("Jobs, the CEO"), never to a firm or a product."""
+    """Apposition joins a person only to a person ("Jobs, the CEO"), never to a firm or a product,
+    unless the person is a lone word the model guessed to be one ("Tiger, the newest version")."""
     kinds = {a.label, b.label} - {""}
-    return len(kinds) < 2 or PERSON not in kinds
+    return len(kinds) < 2 or PERSON not in kinds or bool(_kind_said(a, b))
+
+
+def _kind_said(a: Candidate, b: Candidate) -> str | None:
+    """The spaCy label an apposition's description gives a one-word name the model called a person:
+    "Tiger, the newest version of Mac OS X" is a product."""
+    for name, described in ((a, b), (b, a)):
+        if (
+            name.form == NAME
+            and name.label == "PERSON"
+            and " " not in name.key
+            and described.form == DESCRIPTION
+            and described.label not in ("", PERSON)
+        ):
+            return KIND_TO_LABEL[described.label]
+    return None
 
 
 # ---------------------------------------------------------------- descriptions
