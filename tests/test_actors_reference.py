@@ -135,3 +135,9 @@ def test_an_apposition_tells_the_kind_of_a_lone_name(nlp: Language) -> None:
     found = find_entities(nlp(text), doc_id="d")
     assert names_of(found, "the newest version") == ["Tiger"]
     assert owner_of(found, "It") == "Tiger"
+
+
+def test_the_company_is_no_event(nlp: Language) -> None:
+    # the model labels the conference ORG; its last word says it is an event
+    text = "The Worldwide Developers Conference opened in San Francisco on Monday. The company said sales would begin."
+    assert names_of(find_entities(nlp(text), doc_id="d"), "The company") == ["The company"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .candidate import NAME, Candidate
-from .lexicon import DESIGNATORS, KIND_TO_LABEL, LEGAL_SUFFIXES, ORG, PRODUCT
+from .lexicon import DESIGNATORS, EVENT, EVENT_NOUNS, KIND_TO_LABEL, LEGAL_SUFFIXES, ORG, PRODUCT
 
 
 class Clusters:
@@ -39,10 +39,12 @@ def cluster_label(i: int, cands: list[Candidate], clusters: Clusters, labels: di
 
 
 def looks_like(j: int, cands: list[Candidate], clusters: Clusters) -> str:
-    """Whether the actor of candidate ``j`` looks like a company or a product ("" when no sign either way).
+    """Whether the actor of candidate ``j`` looks like a company, a product or an event ("" when no
+    sign either way).
 
     spaCy's small model labels products ORG as often as not; a legal suffix or designator ("Apple
-    Inc.", "Apple Computer") says company, a digit or a lower-case first letter ("iPhone 4") says product.
+    Inc.", "Apple Computer") says company, a digit or a lower-case first letter ("iPhone 4") says product,
+    an event noun at the end ("Developers Conference") says event.
     """
     root = clusters.find(j)
     for k in range(root, j + 1):
@@ -54,4 +56,6 @@ def looks_like(j: int, cands: list[Candidate], clusters: Clusters) -> str:
         words = c.text.replace(".", "").lower().split()
         if len(words) > 1 and (words[-1] in DESIGNATORS or words[-1] in LEGAL_SUFFIXES):
             return ORG
+        if words and words[-1] in EVENT_NOUNS:
+            return EVENT
     return ""

@@ -14,6 +14,8 @@ def _words(text: str) -> tuple[str, ...]:
 
 #: Kinds of actor a pronoun or a description can refer back to.
 PERSON, ORG, PLACE, PRODUCT = "PERSON", "ORG", "PLACE", "PRODUCT"
+#: what a name can look like besides (``clusters.looks_like``): an event
+EVENT = "EVENT"
 
 #: spaCy labels that name actors.
 ACTOR_LABELS = frozenset(
@@ -85,6 +87,12 @@ HEAD_KINDS: dict[str, str] = {
         PRODUCT,
     ),
 }
+
+#: last words of the names of events ("Worldwide Developers Conference"): no firm, whatever the
+#: model labels them
+EVENT_NOUNS = frozenset(
+    _words("conference convention summit expo exhibition festival fair forum keynote show games cup")
+)
 
 #: determiners that make a description definite: it refers back to something already named
 DEFINITE = frozenset(_words("that the these this those"))

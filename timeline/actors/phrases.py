@@ -207,7 +207,8 @@ def employer_in_title(chunk: Span, owned: set[int], sentence_of: list[int]) -> C
     doc = chunk.doc
     if chunk.root.i not in owned:
         return None
-    for token in doc[chunk.start : chunk.root.i - 1]:
+    for i in range(chunk.start, chunk.root.i - 1):  # a word, then the title, then the name
+        token = doc[i]
         if (
             token.i not in owned
             and token.pos_ == "NOUN"

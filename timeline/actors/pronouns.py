@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
 from .clusters import Clusters, cluster_label, looks_like
 from .gender import gender_of
-from .lexicon import FEMALE, KIND_LABELS, MALE, PRODUCT
+from .lexicon import EVENT, FEMALE, KIND_LABELS, MALE, PRODUCT
 
 #: how many sentences back a pronoun or a description may look for what it refers to
 WINDOW = 3
@@ -101,7 +101,7 @@ def _pronoun_target(
             return False
         if gender and genders.get(clusters.find(j), gender) != gender:
             return False  # "she" is not a man named Steve
-        if _GROUPS.get(c.key) == "we" and looks_like(j, cands, clusters) == PRODUCT:
+        if _GROUPS.get(c.key) == "we" and looks_like(j, cands, clusters) in (PRODUCT, EVENT):
             return False  # "we" are people or a firm, never a product (the model calls "iPhone" ORG)
         return not (label == "PERSON" and a.plural != c.plural and (a.form != NAME or c.plural))
 

@@ -18,7 +18,7 @@ from . import names
 from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
 from .clusters import Clusters, cluster_label, looks_like
 from .gazetteer import normalise
-from .lexicon import KIND_LABELS, KIND_TO_LABEL, ORG, PERSON, PRODUCT, TITLES
+from .lexicon import EVENT, KIND_LABELS, KIND_TO_LABEL, ORG, PERSON, PRODUCT, TITLES
 from .mentions import relative_head
 from .pronouns import WINDOW, link_pronouns, salience
 
@@ -325,8 +325,8 @@ def _description_target(
             continue  # only actors already anchored to a name
         if cluster_label(j, cands, clusters, labels) in allowed and cands[j].plural == c.plural:
             looks = looks_like(j, cands, clusters) if c.label in (ORG, PRODUCT) else ""
-            # "the company" never a product; "the device" only what looks like a product
-            if (c.label == ORG and looks == PRODUCT) or (c.label == PRODUCT and looks != PRODUCT):
+            # "the company" never a product or an event; "the device" only what looks like a product
+            if (c.label == ORG and looks in (PRODUCT, EVENT)) or (c.label == PRODUCT and looks != PRODUCT):
                 continue
             root = clusters.find(j)
             score[root] = score.get(root, 0.0) + salience(doc, cands[j]) / 2**back
