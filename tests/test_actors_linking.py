@@ -36,3 +36,16 @@ def test_without_that_evidence_the_longer_name_stays_apart(nlp: Language) -> Non
     )
     names = {a.name for a in actors}
     assert {"iPhone", "iPhone Developer Program"} <= names
+
+
+def test_a_makers_name_before_a_name_is_that_name(nlp: Language) -> None:
+    actors = linked(
+        nlp,
+        "Jobs said future Apple Macintosh computers will use Intel chips.",
+        "Apple sold more Macintosh computers this year. The Macintosh is popular.",
+        "Apple Corps sued Apple Computer.",
+    )
+    (mac,) = [a for a in actors if "Macintosh" in a.name]
+    assert {m.doc for m in mac.mentions} == {"d0", "d1"}
+    corps = [a for a in actors if a.name == "Apple Corps"]
+    assert len(corps) == 1 and {m.doc for m in corps[0].mentions} == {"d2"}
