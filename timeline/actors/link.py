@@ -108,10 +108,15 @@ def _short_forms(groups: dict[GroupKey, list[tuple[str, Entity]]]) -> list[tuple
             pairs.append((k, best))
         pairs.extend((k, lk) for lk in _named_by_kind(k, groups, by_word.get(words[0], [])))
         # "Apple Macintosh" is the Macintosh: a maker's name before a name of its own
-        rest = ("name", " ".join(words[1:]))
-        if len(words) > 1 and rest in groups and ("name", words[0]) in groups:
-            if _kind(groups[("name", words[0])]) == "ORG" and _kind(groups[rest]) != "PERSON":
-                pairs.append((k, rest))
+        maker, rest = ("name", words[0]), ("name", " ".join(words[1:]))
+        if (
+            len(words) > 1
+            and rest in groups
+            and maker in groups
+            and _kind(groups[maker]) == "ORG"
+            and _kind(groups[rest]) != "PERSON"
+        ):
+            pairs.append((k, rest))
     return pairs
 
 
