@@ -3,6 +3,7 @@ owns another ("the device's antenna") holds a mention of its owner."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from timeline.actors import find_entities
@@ -46,3 +47,24 @@ def test_a_model_number_ending_in_s_is_no_plural(nlp: Language) -> None:
     )
     found = find_entities(nlp(text), doc_id="d")
     assert {"iPhone 3G", "iPhone 3GS"} <= {e.name for e in found}
+
+
+def test_two_names_the_model_took_for_one_are_split_at_and(nlp: Language) -> None:
+    text = "Apple introduced the new MacBook line, which includes the Macbook and Macbook Pro."
+    found = find_entities(nlp(text), doc_id="d")
+    assert "Macbook Pro" in {e.name for e in found}
+    assert not any("and" in e.name.split() for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Procter and Gamble reported higher profits on Tuesday.", "Procter and Gamble"),
+        (
+            "Airbus belongs to the European Aeronautic Defence and Space Company (EADS).",
+            "European Aeronautic Defence and Space Company",
+        ),
+    ],
+)
+def test_a_company_named_with_and_stays_one_name(nlp: Language, text: str, name: str) -> None:
+    assert name in {e.name for e in find_entities(nlp(text), doc_id="d")}

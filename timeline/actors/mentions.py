@@ -40,7 +40,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             continue
         if ent.label_ not in ACTOR_LABELS:
             continue
-        for part in _split_possessive(ent):
+        for part in (p for whole in _split_possessive(ent) for p in _split_pair(whole)):
             cand = _name(part, sentence_of)
             if cand is not None:
                 found.append(cand)
@@ -102,6 +102,24 @@ def _split_possessive(ent: Span) -> list[Span]:
             start = token.i + 1
     parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
     return [p for p in parts if len(p)]
+
+
+def _split_pair(ent: Span) -> list[Span]:
+    """ "the Macbook and Macbook Pro": two names the model took for one. Split at "and" only when
+    the second starts as the first does: "Procter and Gamble", "European Aeronautic Defence and
+    Space Company" stay one name."""
+    for token in ent[1:-1]:
+        if token.lower_ != "and":
+            continue
+        left, right = ent.doc[ent.start : token.i], ent.doc[token.i + 1 : ent.end]
+        if left[0].lower_ in ("the", "a", "an"):
+            left = left[1:]
+        if len(left) and right[0].lower_ == left[0].lower_:
+            return [
+                Span(ent.doc, left.start, left.end, label=ent.label_),
+                Span(ent.doc, right.start, right.end, label=ent.label_),
+            ]
+    return [ent]
 
 
 def _names_missed(
