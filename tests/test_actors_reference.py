@@ -141,3 +141,15 @@ def test_the_company_is_no_event(nlp: Language) -> None:
     # the model labels the conference ORG; its last word says it is an event
     text = "The Worldwide Developers Conference opened in San Francisco on Monday. The company said sales would begin."
     assert names_of(find_entities(nlp(text), doc_id="d"), "The company") == ["The company"]
+
+
+def test_the_phone_is_the_brand_spelt_with_phone(nlp: Language) -> None:
+    # "the new iOS 4 operating system" is iOS 4 (the name hangs on "system" by its number); "the new
+    # phone" is the iPhone, whose spelling ends in the noun, not the system named last
+    text = (
+        "Steve Jobs unveiled iPhone 4, along with the new iOS 4 operating system. "
+        "Gizmodo had obtained a prototype of the new phone in April."
+    )
+    found = find_entities(nlp(text), doc_id="d")
+    assert names_of(found, "the new iOS 4 operating system") == ["iOS 4"]
+    assert names_of(found, "the new phone") == ["iPhone 4"]

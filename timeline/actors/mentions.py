@@ -24,7 +24,7 @@ from .phrases import description, employer_in_title, guessed_name, with_model_nu
 _MODELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod"})
 #: a brand's spelling: a short lower-case start, then a capital ("iPod", "iOS", "eBay", "webOS")
-_BRAND = re.compile(r"[a-z]{1,3}[A-Z][A-Za-z]+")
+BRAND = re.compile(r"[a-z]{1,3}[A-Z][A-Za-z]+")
 _PRONOUN_WORDS = tuple(sorted({*PRONOUNS, *RELATIVE_PRONOUNS}))
 
 
@@ -167,7 +167,7 @@ def _brand_names(doc: Doc, owned: set[int], sentence_of: list[int]) -> list[Cand
     start) are names wherever the small model tags them as something else."""
     found = []
     for token in doc:
-        if token.i in owned or not _BRAND.fullmatch(token.text):
+        if token.i in owned or not BRAND.fullmatch(token.text):
             continue
         cand = guessed_name(with_model_number(doc[token.i : token.i + 1]), token, sentence_of)
         if cand is not None and not any(i in owned for i in range(cand.first, cand.last)):

@@ -9,6 +9,7 @@ small window, so a long article costs no more per mention than a short one.
 from __future__ import annotations
 
 import difflib
+import string
 from collections import Counter
 from collections.abc import Iterable
 
@@ -19,7 +20,7 @@ from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
 from .clusters import Clusters, cluster_label, looks_like
 from .gazetteer import normalise
 from .lexicon import EVENT, KIND_LABELS, KIND_TO_LABEL, ORG, PERSON, PRODUCT, TITLES
-from .mentions import relative_head
+from .mentions import BRAND, relative_head
 from .pronouns import WINDOW, link_pronouns, salience
 
 #: a surname spelt two ways ("Kalahu", "Khallaf") is one person at this similarity or above
@@ -179,12 +180,13 @@ def _link_by_parse(
             clusters.union(named, i)
             joined.update((named, i))
             continue
-        # "the Hamas movement", "its iPhone device", "an iPod portable music player" (the model hangs
-        # such a name on the noun as an nmod): a name and a head noun of its kind
+        # "the Hamas movement", "its iPhone device", "an iPod portable music player", "the iOS 4
+        # operating system" (the model hangs such a name on the noun as an nmod, or by its model
+        # number): a name and a head noun of its kind
         if c.form == DESCRIPTION and c.label:
             for child in root.children:
                 if (
-                    child.dep_ in ("compound", "amod", "nmod")
+                    child.dep_ in ("compound", "amod", "nmod", "nummod")
                     and child.i in owner
                     and cands[owner[child.i]].form == NAME
                 ):
@@ -268,6 +270,10 @@ def _link_descriptions(
         if c.form in (NAME, DEMONYM):
             if c.form == NAME:
                 last_word[c.key.split()[-1]] = i
+                for word in c.text.split():
+                    # "the phone" … "iPhone 4": the common noun a brand's spelling ends in
+                    if BRAND.fullmatch(word):
+                        last_word[word.lstrip(string.ascii_lowercase).lower()] = i
             recent.append(i)
             continue
         if c.form != DESCRIPTION or i in joined:
