@@ -68,3 +68,10 @@ def test_two_names_the_model_took_for_one_are_split_at_and(nlp: Language) -> Non
 )
 def test_a_company_named_with_and_stays_one_name(nlp: Language, text: str, name: str) -> None:
     assert name in {e.name for e in find_entities(nlp(text), doc_id="d")}
+
+
+def test_a_model_number_beside_its_name_is_part_of_it_when_both_modify_a_noun(nlp: Language) -> None:
+    text = "Apple will give a free case to owners of its new iPhone 4. The iPhone 4 antenna is a metal strip."
+    found = find_entities(nlp(text), doc_id="d")
+    assert "iPhone" not in {e.name for e in found}
+    assert "iPhone 4" in {e.name for e in found}

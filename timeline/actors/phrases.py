@@ -136,6 +136,8 @@ def with_model_number(span: Span) -> Span:
     joined = range(span.start, k)
     if any(t.head.i in joined for t in doc[j:k]) or span.root.head.i in joined:
         return doc[span.start : k]
+    if all(t.head.i == span.root.head.i != span.root.i for t in doc[j:k]):
+        return doc[span.start : k]  # "the iPhone 4 antenna": name and number both modify the noun
     return span
 
 
