@@ -75,3 +75,11 @@ def test_a_model_number_beside_its_name_is_part_of_it_when_both_modify_a_noun(nl
     found = find_entities(nlp(text), doc_id="d")
     assert "iPhone" not in {e.name for e in found}
     assert "iPhone 4" in {e.name for e in found}
+
+
+def test_a_name_and_a_role_without_article_are_a_mention_of_a_person(nlp: Language) -> None:
+    # headline style: "Apple executive", no article; the mention is the person, not the company
+    found = find_entities(nlp("Apple executive leaves company after iPhone 4 antenna issues"), doc_id="d")
+    (person,) = [e for e in found if any(m.text == "Apple executive" for m in e.mentions)]
+    assert person.kind == "PERSON"
+    assert "Apple" in {e.name for e in found}

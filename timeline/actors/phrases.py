@@ -97,8 +97,15 @@ def description(
             if child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC"):
                 country = country_of_name(child.text) or country
     sector = SECTORS.get(root.lower_) if country is not None else None
-    if root.pos_ != "PROPN" and not dets and not plural and country is None:
-        return None  # bare singular nouns ("attention", "time") are rarely actors
+    if (
+        root.pos_ != "PROPN"
+        and not dets
+        and not plural
+        and country is None
+        and not (of_name and lemma in HEAD_KINDS)
+    ):
+        # bare singular nouns ("attention", "time") are rarely actors; "Apple executive" is one
+        return None
     return Candidate(
         start=span.start_char,
         end=span.end_char,
