@@ -34,3 +34,13 @@ class Candidate:
     qualified: str = ""  # a name with its possessor ("Beatles' Apple Corps"), an alias to keep
     of_name: bool = False  # a description with a name inside: "Apple share prices", "Israel's proposal"
     phrase: str = ""  # a description's whole noun phrase ("the Israeli delegation"), to name it by
+    # a name's whole noun phrase when it starts before the name ("the Beatles' Apple Corps", "its new
+    # iPhone"): the mention as written, while ``start``/``text`` stay the name itself
+    outer_start: int | None = None
+    outer_text: str = ""
+
+    def extent(self) -> tuple[int, int, str]:
+        """Where the mention is written: its whole noun phrase for a name, else the candidate itself."""
+        if self.outer_start is None:
+            return self.start, self.end, self.text
+        return self.outer_start, self.end, self.outer_text

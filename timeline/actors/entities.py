@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from ..records import Entity, Mention
 from . import names
 from .candidate import DEMONYM, DESCRIPTION, NAME, Candidate
+from .clusters import Clusters
 from .gazetteer import COUNTRY_DISPLAY
 from .lexicon import DEFINITE, KIND_TO_LABEL, PERSON
-from .resolve import Clusters
 
 #: the kind of an actor known only by descriptions of no known kind ("the price", "the deal")
 OTHER_KIND = "OTHER"
@@ -84,7 +84,7 @@ def _entity(key: str, doc_id: str, members: list[Candidate]) -> Entity:
     if kind == "PERSON":
         roles.update(_role(c) for c in members if c.form == DESCRIPTION and c.label == PERSON)
     roles.discard("")
-    mentions = tuple(Mention(doc_id, c.start, c.end, c.text, c.form) for c in members)
+    mentions = tuple(Mention(doc_id, *c.extent(), c.form) for c in members)
     return Entity(
         key=key,
         name=name,

@@ -14,6 +14,8 @@ def _words(text: str) -> tuple[str, ...]:
 
 #: Kinds of actor a pronoun or a description can refer back to.
 PERSON, ORG, PLACE, PRODUCT = "PERSON", "ORG", "PLACE", "PRODUCT"
+#: what a name can look like besides (``clusters.looks_like``): an event
+EVENT = "EVENT"
 
 #: spaCy labels that name actors.
 ACTOR_LABELS = frozenset(
@@ -86,6 +88,12 @@ HEAD_KINDS: dict[str, str] = {
     ),
 }
 
+#: last words of the names of events ("Worldwide Developers Conference"): no firm, whatever the
+#: model labels them
+EVENT_NOUNS = frozenset(
+    _words("conference convention summit expo exhibition festival fair forum keynote show games cup")
+)
+
 #: determiners that make a description definite: it refers back to something already named
 DEFINITE = frozenset(_words("that the these this those"))
 
@@ -140,4 +148,23 @@ SECTORS: dict[str, str] = {
     **dict.fromkeys(_words("opposition"), "opposition"),
     **dict.fromkeys(_words("police"), "police"),
     **dict.fromkeys(_words("rebels insurgents militants fighters"), "rebels"),
+}
+
+MALE, FEMALE = "male", "female"
+#: titles and role nouns that say a person's gender
+GENDERED: dict[str, str] = {
+    **dict.fromkeys(
+        _words(
+            "mr sir lord king prince emperor father brother sheikh spokesman chairman congressman "
+            "man businessman"
+        ),
+        MALE,
+    ),
+    **dict.fromkeys(
+        _words(
+            "mrs ms miss lady dame queen princess empress mother sister spokeswoman chairwoman "
+            "congresswoman woman businesswoman"
+        ),
+        FEMALE,
+    ),
 }

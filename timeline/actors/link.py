@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from ..records import Actor, Entity, Extraction
 from . import names
+from .lexicon import HEAD_KINDS
 
 GroupKey = tuple[str, ...]
 
@@ -105,7 +106,45 @@ def _short_forms(groups: dict[GroupKey, list[tuple[str, Entity]]]) -> list[tuple
         if candidates:
             best = min(candidates, key=lambda lk: (-size[lk], lk))
             pairs.append((k, best))
+        pairs.extend((k, lk) for lk in _named_by_kind(k, groups, by_word.get(words[0], [])))
+        # "Apple Macintosh" is the Macintosh: a maker's name before a name of its own
+        maker, rest = ("name", words[0]), ("name", " ".join(words[1:]))
+        if (
+            len(words) > 1
+            and rest in groups
+            and maker in groups
+            and _kind(groups[maker]) == "ORG"
+            and _kind(groups[rest]) != "PERSON"
+        ):
+            pairs.append((k, rest))
     return pairs
+
+
+def _named_by_kind(
+    short: GroupKey, groups: dict[GroupKey, list[tuple[str, Entity]]], longer: list[GroupKey]
+) -> list[GroupKey]:
+    """ "iTunes Music Store" and "iTunes Store" for "iTunes", where an article calls iTunes "the
+    iTunes store": longer names that add words ending in a kind of thing are the short name when
+    the short name's own articles describe it by that kind. Without that evidence they stay apart
+    ("iPhone" and the "iPhone Developer Program")."""
+    described = Counter(
+        word
+        for _, e in groups[short]
+        for m in e.mentions
+        if m.form == "description" and (word := names.key(m.text).rpartition(" ")[2]) in HEAD_KINDS
+    )
+    if not described:
+        return []
+    kind = min(described, key=lambda w: (-described[w], w))
+    words = short[1].split()
+    return [
+        lk
+        for lk in longer
+        if lk != short
+        and (long := lk[1].split())[: len(words)] == words
+        and len(long) > len(words)
+        and long[-1] == kind
+    ]
 
 
 def _kind(members: list[tuple[str, Entity]]) -> str:

@@ -7,6 +7,7 @@ Names are spaCy's entities; pronouns are personal and relative pronouns; descrip
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy
@@ -17,11 +18,13 @@ from . import names
 from .candidate import DEMONYM, NAME, PRONOUN, SUBJECTS, Candidate
 from .gazetteer import country_of_demonym, country_of_name, normalise
 from .lexicon import ACTOR_LABELS, NON_ACTOR_LABELS, PRONOUNS, RELATIVE_PRONOUNS, TITLES
-from .phrases import description, with_model_number
+from .phrases import description, employer_in_title, guessed_name, with_model_number
 
 #: labels of names that can carry a model number ("iPhone 4"); a person or a place cannot
 _MODELLED = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod"})
+#: a brand's spelling: a short lower-case start, then a capital ("iPod", "iOS", "eBay", "webOS")
+BRAND = re.compile(r"[a-z]{1,3}[A-Z][A-Za-z]+")
 _PRONOUN_WORDS = tuple(sorted({*PRONOUNS, *RELATIVE_PRONOUNS}))
 
 
@@ -37,7 +40,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             continue
         if ent.label_ not in ACTOR_LABELS:
             continue
-        for part in _split_possessive(ent):
+        for part in (p for whole in _split_possessive(ent) for p in _split_pair(whole)):
             cand = _name(part, sentence_of)
             if cand is not None:
                 found.append(cand)
@@ -45,18 +48,47 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     for cand in _names_missed(doc, found, owned, sentence_of):
         found.append(cand)
         owned.add(cand.first)
+    for cand in _brand_names(doc, owned, sentence_of):
+        found.append(cand)
+        owned.update(range(cand.first, cand.last))
     for i in _pronoun_positions(doc):
         if i not in owned:
             cand = _pronoun(doc[i], sentence_of)
             if cand is not None:
                 found.append(cand)
                 owned.add(i)
+    name_at = {c.root: n for n, c in enumerate(found) if c.form == NAME}
     for chunk in doc.noun_chunks:
-        cand = description(chunk, owned, non_actor, sentence_of)
-        if cand is not None:
-            found.append(cand)
+        for part in (*_possessors(chunk, owned), chunk):
+            cand = description(part, owned, non_actor, sentence_of)
+            if cand is not None:
+                found.append(cand)
+        employer = employer_in_title(chunk, owned, sentence_of)
+        if employer is not None:
+            found.append(employer)
+        n = name_at.get(chunk.root.i)
+        if n is not None and chunk.start < found[n].first:
+            # the name heads a longer phrase: "the Beatles' Apple Corps" is written as one mention of
+            # Apple Corps, inside which "the Beatles" is a mention of its own
+            found[n] = replace(
+                found[n], outer_start=chunk.start_char, outer_text=doc.text[chunk.start_char : found[n].end]
+            )
     found.sort(key=lambda c: (c.start, -c.end))
     return found
+
+
+def _possessors(chunk: Span, owned: set[int]) -> list[Span]:
+    """ "the company's iLife suite", "the device's antenna": a possessor that is neither a name nor a
+    pronoun is a noun phrase of its own, which spaCy's noun chunks leave inside the possessed one."""
+    doc = chunk.doc
+    return [
+        doc[t.left_edge.i : t.i + 1]
+        for t in chunk
+        if t.dep_ == "poss"
+        and t.i not in owned
+        and t.pos_ in ("NOUN", "PROPN")
+        and t.left_edge.i >= chunk.start
+    ]
 
 
 def _split_possessive(ent: Span) -> list[Span]:
@@ -70,6 +102,24 @@ def _split_possessive(ent: Span) -> list[Span]:
             start = token.i + 1
     parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
     return [p for p in parts if len(p)]
+
+
+def _split_pair(ent: Span) -> list[Span]:
+    """ "the Macbook and Macbook Pro": two names the model took for one. Split at "and" only when
+    the second starts as the first does: "Procter and Gamble", "European Aeronautic Defence and
+    Space Company" stay one name."""
+    for token in ent[1:-1]:
+        if token.lower_ != "and":
+            continue
+        left, right = ent.doc[ent.start : token.i], ent.doc[token.i + 1 : ent.end]
+        if left[0].lower_ in ("the", "a", "an"):
+            left = left[1:]
+        if len(left) and right[0].lower_ == left[0].lower_:
+            return [
+                Span(ent.doc, left.start, left.end, label=ent.label_),
+                Span(ent.doc, right.start, right.end, label=ent.label_),
+            ]
+    return [ent]
 
 
 def _names_missed(
@@ -109,6 +159,19 @@ def _names_missed(
                 from_ner=False,
             )
         )
+    return found
+
+
+def _brand_names(doc: Doc, owned: set[int], sentence_of: list[int]) -> list[Candidate]:
+    """Words written the way brands are ("iOS 5", "iCloud", "eBay": a capital after a lower-case
+    start) are names wherever the small model tags them as something else."""
+    found = []
+    for token in doc:
+        if token.i in owned or not BRAND.fullmatch(token.text):
+            continue
+        cand = guessed_name(with_model_number(doc[token.i : token.i + 1]), token, sentence_of)
+        if cand is not None and not any(i in owned for i in range(cand.first, cand.last)):
+            found.append(cand)
     return found
 
 

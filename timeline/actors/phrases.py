@@ -11,9 +11,9 @@ from spacy.tokens import Span, Token
 from . import names
 from .candidate import DESCRIPTION, NAME, SUBJECTS, Candidate
 from .gazetteer import country_of_demonym, country_of_name
-from .lexicon import DEFINITE, HEAD_KINDS, KIND_LABELS, PERSON, SECTORS, TIME_NOUNS, TITLES
+from .lexicon import DEFINITE, HEAD_KINDS, KIND_LABELS, ORG, PERSON, SECTORS, TIME_NOUNS, TITLES
 
-_MODEL_NUMBER = re.compile(r"[A-Za-z]?\d+[A-Za-z0-9]*")
+_MODEL_NUMBER = re.compile(r"[A-Za-z]?\d+(?:\.\d+)*[A-Za-z0-9]*")  # "3G", "A380", a version "3.0"
 #: labels of names that a lower-case noun may complete ("iPod nano"); "Gaza governance" is no name
 _BRANDS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "NORP"})
 _DIGIT = re.compile(r"\d")
@@ -75,7 +75,7 @@ def description(
             model = with_model_number(chunk.doc[token.i : token.i + 1])
             if len(model) > 1 and model.start <= root.i < model.end:
                 # "the iPhone 3G" without an entity: the name and its model number
-                return _guessed_name(model, root, sentence_of)
+                return guessed_name(model, root, sentence_of)
     if name_then_noun or (root.pos_ == "PROPN" and lemma not in TITLES and lemma not in HEAD_KINDS):
         # a name spaCy's entities missed ("the iPod nano")
         # the name starts at its first capitalised word: "the much-anticipated iPhone" -> "iPhone"
@@ -85,7 +85,7 @@ def description(
         while start < root.i and not any(ch.isupper() or ch.isdigit() for ch in chunk.doc[start].text):
             start += 1
         words = with_model_number(chunk.doc[start : chunk.end])
-        guessed = _guessed_name(words, root, sentence_of)
+        guessed = guessed_name(words, root, sentence_of)
         if guessed is not None:
             return guessed
     country = None
@@ -97,8 +97,15 @@ def description(
             if child.dep_ == "compound" and child.ent_type_ in ("GPE", "LOC"):
                 country = country_of_name(child.text) or country
     sector = SECTORS.get(root.lower_) if country is not None else None
-    if root.pos_ != "PROPN" and not dets and not plural and country is None:
-        return None  # bare singular nouns ("attention", "time") are rarely actors
+    if (
+        root.pos_ != "PROPN"
+        and not dets
+        and not plural
+        and country is None
+        and not (of_name and lemma in HEAD_KINDS)
+    ):
+        # bare singular nouns ("attention", "time") are rarely actors; "Apple executive" is one
+        return None
     return Candidate(
         start=span.start_char,
         end=span.end_char,
@@ -136,10 +143,12 @@ def with_model_number(span: Span) -> Span:
     joined = range(span.start, k)
     if any(t.head.i in joined for t in doc[j:k]) or span.root.head.i in joined:
         return doc[span.start : k]
+    if all(t.head.i == span.root.head.i != span.root.i for t in doc[j:k]):
+        return doc[span.start : k]  # "the iPhone 4 antenna": name and number both modify the noun
     return span
 
 
-def _guessed_name(words: Span, root: Token, sentence_of: list[int]) -> Candidate | None:
+def guessed_name(words: Span, root: Token, sentence_of: list[int]) -> Candidate | None:
     """A name found by its form (capitals, a model number) where the entity recogniser found none."""
     key = names.key(names.clean(words.text))
     if not key or not any(c.isupper() or c.isdigit() for c in words.text):
@@ -198,3 +207,35 @@ def _title_before_name(chunk: Span, owned: set[int], sentence_of: list[int]) -> 
         phrase=span.text,
         joins=root.i,
     )
+
+
+def employer_in_title(chunk: Span, owned: set[int], sentence_of: list[int]) -> Candidate | None:
+    """ "company CEO Steve Jobs": a common noun for an organisation just before the title of a person
+    named next is one more mention of the organisation (the one the article is about), apart from the
+    title that is the person's."""
+    doc = chunk.doc
+    if chunk.root.i not in owned:
+        return None
+    for i in range(chunk.start, chunk.root.i - 1):  # a word, then the title, then the name
+        token = doc[i]
+        if (
+            token.i not in owned
+            and token.pos_ == "NOUN"
+            and HEAD_KINDS.get(token.lemma_.lower()) == ORG
+            and doc[token.i + 1].lower_ in TITLES
+        ):
+            return Candidate(
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+                form=DESCRIPTION,
+                first=token.i,
+                last=token.i + 1,
+                root=token.i,
+                sentence=sentence_of[token.i],
+                label=ORG,
+                key=token.lemma_.lower(),
+                definite=True,  # refers back, as "the company" does
+                phrase=token.text,
+            )
+    return None

@@ -1,14 +1,15 @@
 """Within one article: which candidate mentions refer to the same actor.
 
 Names first (same key, short forms, acronyms, spelling variants), then what refers back to them:
-appositions and relative pronouns by the parse, descriptions by their head noun, pronouns to the
-nearest compatible actor before them. Every step is linear in the number of mentions, or bounded by a
+appositions and relative pronouns by the parse, descriptions by their head noun, pronouns (in
+``pronouns``) to the most salient compatible actor before them. Every step is linear in the number of mentions, or bounded by a
 small window, so a long article costs no more per mention than a short one.
 """
 
 from __future__ import annotations
 
 import difflib
+import string
 from collections import Counter
 from collections.abc import Iterable
 
@@ -16,37 +17,14 @@ from spacy.tokens import Doc
 
 from . import names
 from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
-from .lexicon import DESIGNATORS, KIND_LABELS, KIND_TO_LABEL, LEGAL_SUFFIXES, ORG, PERSON, PRODUCT
-from .mentions import relative_head
+from .clusters import Clusters, cluster_label, looks_like
+from .gazetteer import normalise
+from .lexicon import EVENT, KIND_LABELS, KIND_TO_LABEL, ORG, PERSON, PRODUCT, TITLES
+from .mentions import BRAND, relative_head
+from .pronouns import WINDOW, link_pronouns, salience
 
-#: how many sentences back a pronoun or a description may look for what it refers to
-WINDOW = 3
 #: a surname spelt two ways ("Kalahu", "Khallaf") is one person at this similarity or above
 SPELLING_SIMILARITY = 0.6
-
-
-class Clusters:
-    """Union-find over candidate indices; the smallest index represents its cluster (deterministic)."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-        #: root -> spaCy label of clusters that hold a name; kept on the root through unions
-        self.labels: dict[int, str] = {}
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            low, high = min(ra, rb), max(ra, rb)
-            self.parent[high] = low
-            if high in self.labels:
-                label = self.labels.pop(high)
-                self.labels.setdefault(low, label)
 
 
 def resolve(doc: Doc, cands: list[Candidate]) -> tuple[Clusters, set[int]]:
@@ -57,8 +35,8 @@ def resolve(doc: Doc, cands: list[Candidate]) -> tuple[Clusters, set[int]]:
     labels.update(_cluster_labels(cands, clusters))
     owner = _token_owner(cands)
     joined = _link_by_parse(doc, cands, clusters, owner, labels)
-    _link_descriptions(cands, clusters, labels, joined)
-    dropped = _link_pronouns(cands, clusters, labels)
+    _link_descriptions(doc, cands, clusters, labels, joined)
+    dropped = link_pronouns(doc, cands, clusters, labels, owner)
     return clusters, dropped
 
 
@@ -84,7 +62,8 @@ def _link_names(doc: Doc, cands: list[Candidate], clusters: Clusters) -> None:
             by_key.setdefault(c.key, []).append(i)
     # plural of a name is the name: "iPods" … "iPod"
     for k in sorted(by_key):
-        if k.endswith("s") and k[:-1] in by_key:
+        # but a model number is no plural: "iPhone 3GS" is not more than one "iPhone 3G"
+        if k.endswith("s") and k[:-1] in by_key and k.rpartition(" ")[2].isalpha():
             by_key[k[:-1]].extend(by_key.pop(k))
     for members in by_key.values():
         for i in members[1:]:
@@ -159,14 +138,6 @@ def _cluster_labels(cands: list[Candidate], clusters: Clusters) -> dict[int, str
     return labels
 
 
-def _label(i: int, cands: list[Candidate], clusters: Clusters, labels: dict[int, str]) -> str:
-    root = clusters.find(i)
-    if root in labels:
-        return labels[root]
-    kind = cands[i].label
-    return KIND_TO_LABEL.get(kind, "")
-
-
 # ---------------------------------------------------------------- parse: appositions, relatives, compounds
 
 
@@ -198,38 +169,93 @@ def _link_by_parse(
             and {c.form, cands[other].form} in ({DESCRIPTION}, {NAME, DESCRIPTION})
             and _compatible_kinds(cands[other], c)
         ):
+            kind = _kind_said(cands[other], c)
             clusters.union(other, i)
             joined.update((other, i))
+            if kind:
+                labels[clusters.find(i)] = kind
             continue
-        # "the Hamas movement", "its iPhone device", "the Zionist regime": a name and a head noun of its kind
+        named = _named_after_comma(doc, c, cands, owner)
+        if named is not None:
+            clusters.union(named, i)
+            joined.update((named, i))
+            continue
+        # "the Hamas movement", "its iPhone device", "an iPod portable music player", "the iOS 4
+        # operating system" (the model hangs such a name on the noun as an nmod, or by its model
+        # number): a name and a head noun of its kind
         if c.form == DESCRIPTION and c.label:
             for child in root.children:
                 if (
-                    child.dep_ in ("compound", "amod")
+                    child.dep_ in ("compound", "amod", "nmod", "nummod")
                     and child.i in owner
                     and cands[owner[child.i]].form == NAME
                 ):
                     name = owner[child.i]
-                    if _label(name, cands, clusters, labels) in KIND_LABELS[c.label]:
+                    if cluster_label(name, cands, clusters, labels) in KIND_LABELS[c.label]:
                         clusters.union(name, i)
                         joined.add(i)
                         break
     return joined
 
 
+def _named_after_comma(doc: Doc, c: Candidate, cands: list[Candidate], owner: dict[int, int]) -> int | None:
+    """ "The former Chief Operating Officer, Tim Cook will ...", "Apple CEO and co-founder Steve Jobs":
+    an apposition, or titles in a row, that the small model parses as two subjects or a conjunction.
+    A description, then a comma or "and" with more titles, then a name of its kind, the two hanging
+    on one word (or one on the other), name one actor."""
+    if c.form != DESCRIPTION or not c.label or c.plural or c.last >= len(doc):
+        return None
+    k = c.last
+    if doc[k].text == ",":
+        k += 1
+    elif doc[k].lower_ == "and":
+        k += 1
+        while k < min(len(doc), c.last + 6) and not (k in owner and cands[owner[k]].form == NAME):
+            k += 1
+        titles = doc[c.last + 1 : k].text.lower().split()
+        if not titles or not all(w in TITLES or normalise(w) in TITLES for w in titles):
+            return None
+    else:
+        return None
+    n = owner.get(k)
+    if n is None or cands[n].form != NAME or cands[n].first != k:
+        return None
+    if cands[n].label not in KIND_LABELS[c.label]:
+        return None
+    a, b = doc[c.root], doc[cands[n].root]
+    same_slot = a.head.i == b.head.i and a.dep_ == b.dep_ and a.i != a.head.i
+    return n if same_slot or a.head.i == b.i or b.head.i == a.i else None
+
+
 def _compatible_kinds(a: Candidate, b: Candidate) -> bool:
-    """Apposition joins a person only to a person ("Jobs, the CEO"), never to a firm or a product."""
+    """Apposition joins a person only to a person ("Jobs, the CEO"), never to a firm or a product,
+    unless the person is a lone word the model guessed to be one ("Tiger, the newest version")."""
     kinds = {a.label, b.label} - {""}
-    return len(kinds) < 2 or PERSON not in kinds
+    return len(kinds) < 2 or PERSON not in kinds or bool(_kind_said(a, b))
+
+
+def _kind_said(a: Candidate, b: Candidate) -> str | None:
+    """The spaCy label an apposition's description gives a one-word name the model called a person:
+    "Tiger, the newest version of Mac OS X" is a product."""
+    for name, described in ((a, b), (b, a)):
+        if (
+            name.form == NAME
+            and name.label == "PERSON"
+            and " " not in name.key
+            and described.form == DESCRIPTION
+            and described.label not in ("", PERSON)
+        ):
+            return KIND_TO_LABEL[described.label]
+    return None
 
 
 # ---------------------------------------------------------------- descriptions
 
 
 def _link_descriptions(
-    cands: list[Candidate], clusters: Clusters, labels: dict[int, str], joined: set[int]
+    doc: Doc, cands: list[Candidate], clusters: Clusters, labels: dict[int, str], joined: set[int]
 ) -> None:
-    last_word: dict[str, int] = {}  # last word of a name key -> latest name candidate
+    last_word: dict[str, int] = {}  # last word of a name key, or a described name's head noun -> latest
     country_group: dict[str, int] = {}  # country code -> a candidate of that country
     named_country: set[str] = set()
     sector_group: dict[tuple[str, str], int] = {}
@@ -244,13 +270,21 @@ def _link_descriptions(
         if c.form in (NAME, DEMONYM):
             if c.form == NAME:
                 last_word[c.key.split()[-1]] = i
+                for word in c.text.split():
+                    # "the phone" … "iPhone 4": the common noun a brand's spelling ends in
+                    if BRAND.fullmatch(word):
+                        last_word[word.lstrip(string.ascii_lowercase).lower()] = i
             recent.append(i)
             continue
         if c.form != DESCRIPTION or i in joined:
             if c.form == DESCRIPTION:
                 recent.append(i)
+                if clusters.find(i) in labels:
+                    # "NPD Group, a market research firm" … "the firm": the head noun of a named
+                    # actor's description names it again, as a name's last word does
+                    last_word[c.key] = i
             continue
-        target = _description_target(c, i, cands, clusters, labels, recent, last_word)
+        target = _description_target(doc, c, i, cands, clusters, labels, recent, last_word)
         if c.country:
             if c.label == "PLACE" or (c.sector == "government" and c.country in named_country):
                 target = country_group.get(c.country)
@@ -267,6 +301,7 @@ def _link_descriptions(
 
 
 def _description_target(
+    doc: Doc,
     c: Candidate,
     i: int,
     cands: list[Candidate],
@@ -278,89 +313,30 @@ def _description_target(
     if not c.definite:
         return None
     # "the store" … "the iTunes Music Store": the head noun ends an earlier name
-    if c.key in last_word and c.sentence - cands[last_word[c.key]].sentence <= WINDOW * 2:
-        return last_word[c.key]
+    earlier = last_word.get(c.key)
+    if earlier is not None and c.sentence - cands[earlier].sentence <= WINDOW * 2 and not c.plural:
+        return earlier
     if not c.label:
         return None
     allowed = KIND_LABELS[c.label]
+    # the most salient fitting actor of the last sentences, as for pronouns: "the company" is the
+    # firm the article is about, not the product named last
+    score: dict[int, float] = {}
+    latest: dict[int, int] = {}
     for j in reversed(recent):
-        if c.sentence - cands[j].sentence > WINDOW:
+        back = c.sentence - cands[j].sentence
+        if back > WINDOW:
             break
         if cands[j].form == DESCRIPTION and clusters.find(j) == j:
             continue  # only actors already anchored to a name
-        if _label(j, cands, clusters, labels) in allowed and cands[j].plural == c.plural:
-            looks = _looks_like(j, cands, clusters) if c.label in (ORG, PRODUCT) else ""
-            # "the company" never a product; "the device" only what looks like a product
-            if (c.label == ORG and looks == PRODUCT) or (c.label == PRODUCT and looks != PRODUCT):
+        if cluster_label(j, cands, clusters, labels) in allowed and cands[j].plural == c.plural:
+            looks = looks_like(j, cands, clusters) if c.label in (ORG, PRODUCT) else ""
+            # "the company" never a product or an event; "the device" only what looks like a product
+            if (c.label == ORG and looks in (PRODUCT, EVENT)) or (c.label == PRODUCT and looks != PRODUCT):
                 continue
-            return j
-    return None
-
-
-def _looks_like(j: int, cands: list[Candidate], clusters: Clusters) -> str:
-    """Whether the actor of candidate ``j`` looks like a company or a product ("" when no sign either way).
-
-    spaCy's small model labels products ORG as often as not; a legal suffix or designator ("Apple
-    Inc.", "Apple Computer") says company, a digit or a lower-case first letter ("iPhone 4") says product.
-    """
-    root = clusters.find(j)
-    for k in range(root, j + 1):
-        c = cands[k]
-        if c.form != NAME or clusters.find(k) != root:
-            continue
-        if c.label == "PRODUCT" or any(ch.isdigit() for ch in c.text) or c.text[:1].islower():
-            return PRODUCT
-        words = c.text.replace(".", "").lower().split()
-        if len(words) > 1 and (words[-1] in DESIGNATORS or words[-1] in LEGAL_SUFFIXES):
-            return ORG
-    return ""
-
-
-# ---------------------------------------------------------------- pronouns
-
-
-def _link_pronouns(cands: list[Candidate], clusters: Clusters, labels: dict[int, str]) -> set[int]:
-    dropped: set[int] = set()
-    anchors: list[int] = []  # mentions a pronoun may refer back to, in text order
-    for i, c in enumerate(cands):
-        if c.form != PRONOUN:
-            if c.form in (NAME, DEMONYM) or (c.form == DESCRIPTION and c.label):
-                anchors.append(i)
-            continue
-        if not c.label:  # relative pronoun: placed by the parse, or nowhere
-            if clusters.find(i) == i:
-                dropped.add(i)
-            continue
-        target = _pronoun_target(c, cands, clusters, labels, anchors)
-        if target is None:
-            dropped.add(i)
-        else:
-            clusters.union(target, i)
-            anchors.append(i)
-    return dropped
-
-
-def _pronoun_target(
-    c: Candidate, cands: list[Candidate], clusters: Clusters, labels: dict[int, str], anchors: list[int]
-) -> int | None:
-    allowed: set[str] = set()
-    for kind in c.label.split("|"):
-        allowed |= KIND_LABELS[kind]
-    nearest = None
-    for j in reversed(anchors):
-        a = cands[j]
-        if c.sentence - a.sentence > WINDOW:
-            break
-        if a.form == PRONOUN and a.key != c.key:
-            continue
-        label = _label(j, cands, clusters, labels)
-        if label not in allowed:
-            continue
-        if label == "PERSON" and a.plural != c.plural and (a.form != NAME or c.plural):
-            continue
-        named = clusters.find(j) in labels
-        if named and a.subject and c.sentence - a.sentence <= 1:
-            return j  # the subject of this or the last sentence is the likeliest referent
-        if nearest is None or (named and clusters.find(nearest) not in labels):
-            nearest = j
-    return nearest
+            root = clusters.find(j)
+            score[root] = score.get(root, 0.0) + salience(doc, cands[j]) / 2**back
+            latest.setdefault(root, j)
+    if not score:
+        return None
+    return latest[max(score, key=lambda r: (score[r], latest[r]))]

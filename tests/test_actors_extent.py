@@ -1,0 +1,85 @@
+"""Actors: mentions as written. A name is written with its whole noun phrase, and a noun phrase that
+owns another ("the device's antenna") holds a mention of its owner."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from timeline.actors import find_entities
+from timeline.records import Entity
+
+
+def named(found: tuple[Entity, ...], name: str) -> Entity:
+    return next(e for e in found if e.name == name)
+
+
+def test_a_name_with_its_possessor_is_one_mention_of_the_possessed(nlp: Language) -> None:
+    text = "Apple Computer's iTunes Music Store sold a billion songs."
+    found = find_entities(nlp(text), doc_id="d")
+    store = named(found, "iTunes Music Store")
+    assert [m.text for m in store.mentions] == ["Apple Computer's iTunes Music Store"]
+    # the possessor stays a mention of its own actor, inside the store's
+    assert [m.text for m in named(found, "Apple Computer").mentions] == ["Apple Computer"]
+
+
+def test_a_possessor_description_refers_back(nlp: Language) -> None:
+    text = "Apple released the iPhone on Friday. The device's antenna drops calls."
+    found = find_entities(nlp(text), doc_id="d")
+    phone = named(found, "iPhone")
+    assert {"the iPhone", "The device"} <= {m.text for m in phone.mentions}
+    for e in found:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_a_word_spelt_like_a_brand_is_a_name_with_its_version(nlp: Language) -> None:
+    # the small model tags "iOS" as a preposition and "4.2" as a number
+    text = "Apple released iOS 4.2 on Monday and announced a new iCloud service."
+    found = find_entities(nlp(text), doc_id="d")
+    assert "iOS 4.2" in {e.name for e in found}
+    assert "iCloud" in {e.name for e in found}
+
+
+def test_a_model_number_ending_in_s_is_no_plural(nlp: Language) -> None:
+    text = (
+        "Apple sold the iPhone 3G last year. This year it sells the iPhone 3GS, and the iPhone 3G costs less."
+    )
+    found = find_entities(nlp(text), doc_id="d")
+    assert {"iPhone 3G", "iPhone 3GS"} <= {e.name for e in found}
+
+
+def test_two_names_the_model_took_for_one_are_split_at_and(nlp: Language) -> None:
+    text = "Apple introduced the new MacBook line, which includes the Macbook and Macbook Pro."
+    found = find_entities(nlp(text), doc_id="d")
+    assert "Macbook Pro" in {e.name for e in found}
+    assert not any("and" in e.name.split() for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Procter and Gamble reported higher profits on Tuesday.", "Procter and Gamble"),
+        (
+            "Airbus belongs to the European Aeronautic Defence and Space Company (EADS).",
+            "European Aeronautic Defence and Space Company",
+        ),
+    ],
+)
+def test_a_company_named_with_and_stays_one_name(nlp: Language, text: str, name: str) -> None:
+    assert name in {e.name for e in find_entities(nlp(text), doc_id="d")}
+
+
+def test_a_model_number_beside_its_name_is_part_of_it_when_both_modify_a_noun(nlp: Language) -> None:
+    text = "Apple will give a free case to owners of its new iPhone 4. The iPhone 4 antenna is a metal strip."
+    found = find_entities(nlp(text), doc_id="d")
+    assert "iPhone" not in {e.name for e in found}
+    assert "iPhone 4" in {e.name for e in found}
+
+
+def test_a_name_and_a_role_without_article_are_a_mention_of_a_person(nlp: Language) -> None:
+    # headline style: "Apple executive", no article; the mention is the person, not the company
+    found = find_entities(nlp("Apple executive leaves company after iPhone 4 antenna issues"), doc_id="d")
+    (person,) = [e for e in found if any(m.text == "Apple executive" for m in e.mentions)]
+    assert person.kind == "PERSON"
+    assert "Apple" in {e.name for e in found}

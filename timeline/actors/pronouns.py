@@ -1,0 +1,171 @@
+"""Pronouns: which actor a personal pronoun refers back to.
+
+Salience, after Lappin and Leass (1994): every mention in the last few sentences lends its actor
+weight, more as a subject or an object, halved for each sentence back; a pronoun refers to the most
+salient actor it can (kind, number; "he" and "she" only a person of their gender or of none known,
+see ``gender``). The parse adds two rules: a possessive refers to the subject of its own clause when
+that fits ("During its event, Apple ...", "forced Apple to lower its prices"), and a pronoun that is
+neither possessive nor reflexive never refers to the subject of its own clause ("Gizmodo obtained the
+phone and published details of it").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
+from .clusters import Clusters, cluster_label, looks_like
+from .gender import gender_of
+from .lexicon import EVENT, FEMALE, KIND_LABELS, MALE, PRODUCT
+
+#: how many sentences back a pronoun or a description may look for what it refers to
+WINDOW = 3
+#: salience weights (Lappin and Leass): every mention, and more for a subject or an object
+RECENCY, SUBJECT, OBJECT = 100.0, 80.0, 50.0
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
+#: pronouns of one group refer to one referent the same way ("it" … "its", "he" … "his")
+_GROUPS = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "he"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "she"),
+    **dict.fromkeys(("i", "me", "my", "mine", "myself"), "i"),
+    **dict.fromkeys(("it", "its", "itself"), "it"),
+    **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), "they"),
+    **dict.fromkeys(("we", "us", "our", "ours", "ourselves"), "we"),
+}
+_PRONOUN_GENDERS = {"he": MALE, "she": FEMALE}
+_POSSESSIVES = frozenset({"his", "her", "hers", "my", "mine", "its", "their", "theirs", "our", "ours"})
+
+
+def link_pronouns(
+    doc: Doc, cands: list[Candidate], clusters: Clusters, labels: dict[int, str], owner: dict[int, int]
+) -> set[int]:
+    """Join each personal pronoun to the actor it refers to; returns the pronouns left unresolved."""
+    dropped: set[int] = set()
+    anchors: list[int] = []  # mentions a pronoun may refer back to, in text order
+    gendered = any(c.form == PRONOUN and _GROUPS.get(c.key) in _PRONOUN_GENDERS for c in cands)
+    genders = _cluster_genders(cands, clusters) if gendered else {}  # the name list only when needed
+    for i, c in enumerate(cands):
+        if c.form != PRONOUN:
+            if c.form in (NAME, DEMONYM) or (c.form == DESCRIPTION and c.label):
+                anchors.append(i)
+            continue
+        if not c.label:  # relative pronoun: placed by the parse, or nowhere
+            if clusters.find(i) == i:
+                dropped.add(i)
+            continue
+        target = _pronoun_target(doc, i, cands, clusters, labels, owner, anchors, genders)
+        if target is None:
+            dropped.add(i)
+        else:
+            said = genders.pop(clusters.find(target), None) or _PRONOUN_GENDERS.get(_GROUPS.get(c.key, ""))
+            clusters.union(target, i)
+            anchors.append(i)
+            if said:
+                genders[clusters.find(target)] = said
+    return dropped
+
+
+def _cluster_genders(cands: list[Candidate], clusters: Clusters) -> dict[int, str]:
+    """cluster root -> the gender its names and descriptions tell, where they tell one and agree."""
+    said: dict[int, set[str]] = {}
+    for i, c in enumerate(cands):
+        g = gender_of(c)
+        if g:
+            said.setdefault(clusters.find(i), set()).add(g)
+    return {root: next(iter(gs)) for root, gs in said.items() if len(gs) == 1}
+
+
+def _pronoun_target(
+    doc: Doc,
+    i: int,
+    cands: list[Candidate],
+    clusters: Clusters,
+    labels: dict[int, str],
+    owner: dict[int, int],
+    anchors: list[int],
+    genders: dict[int, str],
+) -> int | None:
+    c = cands[i]
+    gender = _PRONOUN_GENDERS.get(_GROUPS.get(c.key, ""))
+    allowed: set[str] = set()
+    for kind in c.label.split("|"):
+        allowed |= KIND_LABELS[kind]
+
+    def fits(j: int) -> bool:
+        a = cands[j]
+        if a.form == PRONOUN and _GROUPS.get(a.key) != _GROUPS.get(c.key):
+            return False
+        label = cluster_label(j, cands, clusters, labels)
+        if label not in allowed:
+            return False
+        if gender and genders.get(clusters.find(j), gender) != gender:
+            return False  # "she" is not a man named Steve
+        if _GROUPS.get(c.key) == "we" and looks_like(j, cands, clusters) in (PRODUCT, EVENT):
+            return False  # "we" are people or a firm, never a product (the model calls "iPhone" ORG)
+        return not (label == "PERSON" and a.plural != c.plural and (a.form != NAME or c.plural))
+
+    token = doc[c.root]
+    subject = _clause_subject(token)
+    if c.key in _POSSESSIVES:
+        j = owner.get(subject.i) if subject is not None else None
+        # only an actor already named: a description no name anchors is too weak a lead
+        if j is not None and j != i and clusters.find(j) in labels and fits(j):
+            return j
+    # a plain pronoun is not the subject of its own clause ("Gizmodo ... published details of it")
+    barred = -1
+    if c.key not in _POSSESSIVES and not c.key.endswith(("self", "selves")):
+        own = _clause_subject(token, nearest_only=True)
+        barred = clusters.find(owner[own.i]) if own is not None and own.i in owner else -1
+    score: dict[int, float] = {}
+    latest: dict[int, int] = {}
+    for j in reversed(anchors):
+        a = cands[j]
+        back = c.sentence - a.sentence
+        if back > WINDOW:
+            break
+        root = clusters.find(j)
+        if root == barred or not fits(j):
+            continue
+        score[root] = score.get(root, 0.0) + salience(doc, a) / 2**back
+        latest.setdefault(root, j)
+    if not score:
+        return None
+    best = max(score, key=lambda r: (score[r], latest[r]))
+    return latest[best]
+
+
+def salience(doc: Doc, a: Candidate) -> float:
+    """What one mention lends its actor's salience: more as a subject or an object."""
+    dep = doc[a.root].dep_
+    return RECENCY + (SUBJECT if dep in _SUBJECTS else OBJECT if dep in _OBJECTS else 0.0)
+
+
+def _clause_subject(token: Token, *, nearest_only: bool = False) -> Token | None:
+    """The subject of the clause the token is in, the pronoun itself aside: the verb's own subject,
+    or the one it takes over (an infinitive takes its governor's object, "forced Apple to lower its
+    prices", or else its subject; a conjoined verb its first verb's)."""
+    node = token.head
+    while True:
+        if node.pos_ in ("VERB", "AUX"):
+            own = next((t for t in node.children if t.dep_ in _SUBJECTS), None)
+            if own is not None:
+                # a pronoun inside the subject ("its shares rose") looks further up
+                if not (own.left_edge.i <= token.i <= own.right_edge.i):
+                    return own
+                if nearest_only:
+                    return None
+            elif node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+                governor = node.head
+                if node.dep_ == "xcomp":
+                    obj = next((t for t in governor.children if t.dep_ == "dobj" and t.i < node.i), None)
+                    if obj is not None:
+                        return obj
+                own = next((t for t in governor.children if t.dep_ in _SUBJECTS), None)
+                if own is not None and not (own.left_edge.i <= token.i <= own.right_edge.i):
+                    return own
+            if nearest_only:
+                return None
+        if node.head.i == node.i:
+            return None
+        node = node.head
