@@ -25,7 +25,7 @@ from .records import Document, Extraction
 log = logging.getLogger(__name__)
 
 #: Bump when extraction changes in a way the package version does not capture.
-SCHEMA = 1
+SCHEMA = 2
 APPLICATION_ID = 0x746C6E31  # "tln1": marks the file as this builder's cache
 
 
