@@ -100,6 +100,12 @@ def test_history_in_an_obituary_does_not_move_the_storys_day(nlp: Language) -> N
     assert times["lost"] == EventTime("2011-10-05", "day", "inherited", "yesterday")
 
 
+def test_a_past_event_is_the_papers_until_the_story_names_its_day(nlp: Language) -> None:
+    text = "Apple Corps has twice before sued Apple Computer. The first suit was filed in 1981."
+    times = dated(nlp, text, "2006-03-28", "sued")
+    assert times["sued"] == EventTime("2006-03-28", "day", "document")
+
+
 def test_a_later_day_of_the_week_moves_the_storys_day(nlp: Language) -> None:
     text = (
         "Apple released laptops at a Wednesday event. Jobs announced a new system today. He said it is fast."

@@ -8,8 +8,8 @@ In order:
 3. for an event told in the past tense, the story's time (``inherited``): news tells one recent
    happening (a press conference "yesterday", a launch "on Wednesday") and the past-tense events told
    after it without a date of their own took place then. The story's time is the day named by the
-   latest recent day expression before the event (the dateline's day at first), so "Jobs announced
-   today" moves it and "in 1996" (history, not the story) does not;
+   latest recent day expression of a clause before the event, so "Jobs announced today" moves it and
+   "in 1996" (history, not the story) does not; before any, it is the publication date (``document``);
 4. for a reporting verb, the publication date (``document``): the report is made by the time of writing;
 5. the date of an explicitly dated event in the same or a neighbouring sentence of the same paragraph,
    told in the same, known tense (``inherited``);
@@ -136,6 +136,8 @@ def date_events(
             latest = bisect.bisect_right(starts, event.trigger.start) - 1
             if latest >= 0:
                 time = story[latest][1]
+            elif day:  # the story is the paper's until a day of its own is named
+                time = EventTime(day, "day", "document")
         if time.basis == "none" and day and reports[i]:
             time = EventTime(day, "day", "document")
         if time.basis == "none":
@@ -186,15 +188,15 @@ def _placeless(event: Event, trigger: Token | None, eventful: set[int]) -> bool:
 
 def _story_days(anchors: dict[int, list[_Anchor]], day: str | None) -> list[tuple[int, EventTime]]:
     """Where the story's time is set, in text order, and the day it is set to: by each expression that
-    names one day of the week up to the publication date, in a clause not about the future."""
+    names one day of the week up to the publication date, in a clause (not about the future)."""
     if day is None:
         return []
     published = dt.date.fromisoformat(day)
     found = []
     for anchor in (a for sentence in anchors.values() for a in sentence):
         span = period(anchor.timex.value)
-        if span is None or span[0] != span[1] or anchor.tense == FUTURE:
-            continue
+        if span is None or span[0] != span[1] or anchor.verb is None or anchor.tense == FUTURE:
+            continue  # a dateline tells when the paper came out, not when the story happened
         if published - STORY_WINDOW <= span[0] <= published:
             t = anchor.timex
             found.append((t.start, EventTime(span[0].isoformat(), "day", "inherited", t.text)))
