@@ -128,6 +128,12 @@ def test_a_gerund_is_told_in_the_tense_of_its_clause(nlp: Language) -> None:
     assert (times["introducing"].value, times["introducing"].basis) == ("2010-06-07", "inherited")
 
 
+def test_an_aim_is_told_in_the_tense_of_the_act_it_is_the_aim_of(nlp: Language) -> None:
+    text = "Apple held its conference on Monday. Jobs returned to the stage to reveal the new service."
+    times = dated(nlp, text, "2011-06-08", "reveal")
+    assert (times["reveal"].value, times["reveal"].basis) == ("2011-06-06", "inherited")
+
+
 def test_a_grammatical_event_leaves_the_date_to_the_event_it_serves(nlp: Language) -> None:
     text = "Jobs gave his keynote on Monday. Sales began on Tuesday. Jobs attempted to address the issue."
     times = dated(nlp, text, "2005-06-10", "gave", "keynote", "began", "Sales", "attempted", "address")

@@ -206,7 +206,8 @@ def _story_days(anchors: dict[int, list[_Anchor]], day: str | None) -> list[tupl
 def _told_tense(token: Token | None) -> str | None:
     """The tense an event is told in: its own, or, for a gerund or a noun, that of the clause it hangs
     on ("While introducing the phone, Jobs started ..." and "responded to his death" are past), and for
-    the complement of an aspectual or leading verb, that verb's ("attempted to address" is past)."""
+    the complement of an aspectual or leading verb or an infinitive of aim, that verb's ("attempted to
+    address" and "returned to the stage to reveal" are past)."""
     t = token
     for _ in range(6):  # a chain of participles and nouns is short in any real sentence
         if t is None:
@@ -214,6 +215,9 @@ def _told_tense(token: Token | None) -> str | None:
         lead = leading_verb(t)
         if lead is not None:
             t = lead
+            continue
+        if t.dep_ == "advcl" and t.tag_ == "VB" and any(c.lower_ == "to" for c in t.children):
+            t = t.head  # an aim: "returned to the stage to reveal iCloud" revealed it then
             continue
         if t.pos_ in ("VERB", "AUX") and (t.tag_ != "VBG" or any(c.dep_ == "aux" for c in t.children)):
             return tense(t)
