@@ -75,6 +75,21 @@ def test_publication_dates_agree_by_the_month_and_unknown_dates_never() -> None:
     assert all(e.sources == () for e in merge_reports(undated))
 
 
+def test_a_report_dated_only_by_its_paper_takes_the_date_another_report_gives() -> None:
+    # "Jobs has resigned", says a paper of 25 August; another says he resigned on 24 August.
+    paper = event("p25", 6, "CONCEDE", "2011-08-25", EGYPT, basis="document")
+    told = dataclasses.replace(
+        event("p26", 30, "CONCEDE", "2011-08-24", EGYPT),
+        time=EventTime("2011-08-24", "day", "explicit", "August 24"),
+    )
+    first, second = merge_reports([paper, told])
+    assert first.time == EventTime("2011-08-24", "day", "inherited", "August 24")
+    assert second.time == told.time
+    # reports dated by nobody's words keep their own dates
+    alone = event("p27", 3, "CONCEDE", "2011-08-27", EGYPT, basis="document")
+    assert [e.time for e in merge_reports([paper, alone])] == [paper.time, alone.time]
+
+
 def test_time_order_coarse_before_fine_undated_last_in_story_order() -> None:
     told = [
         event("d", 1, "OTHER", None),

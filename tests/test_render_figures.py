@@ -159,6 +159,14 @@ def test_edges_are_directed_and_coloured_by_their_mean_goldstein_score(story: Bu
     assert "<b>hosted</b>" in hover
 
 
+def test_a_loaded_build_with_a_score_out_of_range_or_not_a_number_still_draws(story: Build) -> None:
+    first, *rest = story.events
+    odd = [dataclasses.replace(first, goldstein=float("nan")), *rest]
+    odd += [dataclasses.replace(e, id=e.id + "-inf", goldstein=float("inf")) for e in rest]
+    fig = network_figure(dataclasses.replace(story, events=tuple(odd)))
+    assert traces(fig, "arrows")
+
+
 def test_the_layout_is_the_same_every_time(story: Build) -> None:
     assert network_figure(story).to_dict() == network_figure(story).to_dict()
 

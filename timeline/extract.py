@@ -34,7 +34,7 @@ def extract(doc: Doc, document: Document) -> Extraction:
     entities = find_entities(doc, doc_id=document.id)
     timexes = find_timexes(doc, doc_id=document.id, published=document.date)
     events = find_events(doc, doc_id=document.id, entities=entities)
-    events = date_events(doc, events, timexes=timexes, published=document.date)
+    events = date_events(doc, events, timexes=timexes, published=document.date, title=document.title)
     sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
     return Extraction(document, sentences, entities, timexes, events)
 

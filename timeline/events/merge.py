@@ -2,15 +2,17 @@
 
 The scorers match events per article by trigger offsets, so every report stays its own ``Event``
 record; the reports of one real event share the same ``sources`` (every report of the group, in
-story order). Two reports are one event when they have the same type, the same participants and
+story order), and the reports dated only by their paper or story take the date another report gives
+in its own words. Two reports are one event when they have the same type, the same participants and
 dates that agree at the coarser of their granularities (undated reports are never merged).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from ..periods import period
 from ..records import Event, EventTime, Source
 
 
@@ -39,9 +41,28 @@ def merge_reports(events: Sequence[Event]) -> tuple[Event, ...]:
             if len({events[j].doc for j in group}) < 2:
                 continue  # one article repeating itself is coreference, not several sources
             sources = tuple(_source(events[j]) for j in group)
+            told = _told_date(events[j].time for j in group)
             for j in group:
-                merged[j] = dataclasses.replace(events[j], sources=sources)
+                time = events[j].time
+                if told is not None and time.basis != "explicit":
+                    time = told  # "has resigned" in a paper of the 25th is the resignation of the 24th
+                merged[j] = dataclasses.replace(events[j], sources=sources, time=time)
     return tuple(merged)
+
+
+def _told_date(times: Iterable[EventTime]) -> EventTime | None:
+    """The most precise date a report of the event gives in its own words, as the others' date
+    (``inherited``), or None when every report is dated only by its paper or its story."""
+    told = [t for t in times if t.basis == "explicit" and period(t.value) is not None]
+    if not told:
+        return None
+    best = min(told, key=_days)  # the first of the most precise, in story order
+    return dataclasses.replace(best, basis="inherited")
+
+
+def _days(time: EventTime) -> int:
+    span = period(time.value)
+    return (span[1] - span[0]).days if span else 1 << 20
 
 
 def _source(event: Event) -> Source:

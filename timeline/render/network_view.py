@@ -238,9 +238,9 @@ def _angle(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _edge_colour(goldstein: float | None) -> str:
     """The colour of a mean score rounded to one of five bands, so that lines can share traces."""
-    if goldstein is None or not math.isfinite(goldstein):  # a NaN mean must not crash the page
+    if goldstein is None or math.isnan(goldstein):  # a saved build may carry any float
         return UNSCORED
-    band = min(max(round((goldstein + 10.0) / 5.0), 0), 4)  # 0..4: -10, -5, 0, 5, 10
+    band = round((min(max(goldstein, -10.0), 10.0) + 10.0) / 5.0)  # 0..4: -10, -5, 0, 5, 10
     return BAND_COLOURS[band]
 
 
