@@ -84,6 +84,8 @@ class Lexicon:
     objects: dict[tuple[str, str], Code]  # (lemma, lemma of the direct object)
     intransitive: dict[str, Code]  # "demonstrate!": only without a direct object
 
+    heads: frozenset[str] = frozenset()  # every lemma that starts a phrase
+
     def __len__(self) -> int:
         return len(self.lemmas) + len(self.particles) + len(self.objects) + len(self.intransitive)
 
@@ -130,7 +132,13 @@ def parse_lexicon(text: str) -> Lexicon:
                 lemmas.setdefault(words[0], code)
             else:  # "pull out", "walk out of": the lemma and its particles, joined
                 particles.setdefault((words[0], " ".join(words[1:])), code)
-    return Lexicon(lemmas, particles, objects, intransitive)
+    heads = {
+        *lemmas,
+        *(w.rstrip("!") for w in intransitive),
+        *(w for w, _ in particles),
+        *(w for w, _ in objects),
+    }
+    return Lexicon(lemmas, particles, objects, intransitive, frozenset(heads))
 
 
 @lru_cache(maxsize=4)
@@ -184,7 +192,7 @@ def code_of(trigger: Token, lexicon: Lexicon) -> Code | None:
 
 
 def _lookup(trigger: Token, lexicon: Lexicon) -> Code | None:
-    lemma = trigger.lemma_.lower()
+    lemma = lemma_of(trigger, lexicon)
     for obj in _objects(trigger):
         found = lexicon.objects.get((lemma, obj))
         if found is not None:
@@ -209,6 +217,40 @@ def _lookup(trigger: Token, lexicon: Lexicon) -> Code | None:
     if found is None and intransitive is not None and all(c.dep_ != "dobj" for c in trigger.children):
         return intransitive
     return found
+
+
+#: Inflectional endings of English verbs, longest first, with what may stand before them in the lemma.
+ENDINGS = (
+    ("ing", ("", "e")),
+    ("ies", ("y",)),
+    ("ied", ("y",)),
+    ("es", ("", "e")),
+    ("ed", ("", "e")),
+    ("s", ("",)),
+)
+
+
+def lemma_of(token: Token, lexicon: Lexicon) -> str:
+    """The token's lemma as the lexicon knows it. The model's lemmatiser guesses the lemma of a verb
+    it has not seen ("cordoned" -> "cordone"); when its guess is unknown to the lexicon, the regular
+    English inflections are undone ("cordon", "cordone") and the first known candidate wins."""
+    lemma = token.lemma_.lower()
+    heads = lexicon.heads
+    if lemma in heads or not token.tag_.startswith("VB"):
+        return lemma
+    form = token.lower_
+    for ending, stems in ENDINGS:
+        if not form.endswith(ending) or len(form) - len(ending) < 3:
+            continue
+        base = form[: -len(ending)]
+        candidates = [base + stem for stem in stems]
+        if len(base) > 3 and base[-1] == base[-2]:  # "stopped" -> "stop"
+            candidates.append(base[:-1])
+        for candidate in candidates:
+            if candidate in heads:
+                return candidate
+        break
+    return lemma
 
 
 def _follows(word: Token, verb: Token) -> bool:
