@@ -74,11 +74,13 @@ def code_for(
         return None
     if _is_infinitive(token):
         head = token.head
+        if token.dep_ != "xcomp":  # a purpose ("to help ...") or a noun's content: not done
+            return None
         if head.lemma_.lower() in ASPECT_HEADS:
             return code
         if _announces(head, lexicon) or is_intent(token):
             return _as_announced(code, head, lexicon)
-        return None
+        return None  # wanted, asked for or allowed: "urged Eriador to respond"
     if _announces(token, lexicon):
         if any(c.dep_ == "xcomp" and _is_infinitive(c) and code_of(c, lexicon) for c in token.children):
             return None  # "promised to supply": the act promised carries the one code
@@ -115,7 +117,7 @@ def _describes(verb: Token) -> bool:
 
 def _is_infinitive(verb: Token) -> bool:
     """A "to" infinitive that completes or qualifies another word: "urged X to respond"."""
-    return verb.head is not verb and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    return verb.head is not verb and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _announces(verb: Token, lexicon: Lexicon) -> bool:

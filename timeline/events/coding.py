@@ -1,9 +1,11 @@
 """Event typing: a CAMEO code, its PLOVER type, quad class and Goldstein score, from a verb lexicon.
 
-The lexicon (``cameo.tsv`` beside this module) is keyed by lemma, so every inflection codes alike; a
-phrase may add a particle or preposition ("pull out", "call for") or the direct object ("restore
-ties"), and the most specific phrase that matches wins. Nominal triggers ("talks", "the merger") are
-looked up the same way. A negated event is not coded: "did not agree" is no agreement.
+The lexicon (``cameo.tsv`` beside this module) follows the CAMEO codebook and is keyed by lemma, so
+every inflection codes alike (and a lemma the model's lemmatiser got wrong is recovered from the word,
+see :func:`lemma_of`); a phrase may add a particle or preposition ("pull out", "call for") or the
+direct object ("restore ties"), and the most specific phrase that matches wins. Nominal triggers
+("talks", "the merger") are looked up the same way. Which mentions get a code at all (a named doer,
+the clause's own act, not negated) is :mod:`.codable`'s decision.
 """
 
 from __future__ import annotations
