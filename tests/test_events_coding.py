@@ -229,6 +229,52 @@ def test_agreeing_that_is_an_intent_and_signing_is_an_agreement() -> None:
     assert signed["signed"].cameo == "057"
 
 
+def test_a_possible_act_is_not_coded_but_a_reported_would_is_an_intent() -> None:
+    # "Egypt may attack Gaza.": nothing was done
+    may = coded(
+        [
+            ("Egypt", "Egypt", "PROPN", "nsubj", 2),
+            ("may", "may", "AUX", "aux", 2),
+            ("attack", "attack", "VERB", "ROOT", 2),
+            ("Gaza", "Gaza", "PROPN", "dobj", 2),
+        ],
+        "Egypt",
+        "Gaza",
+    )
+    assert may["attack"].modality == "hypothetical" and may["attack"].cameo is None
+    # "Qatar said it would mediate.": announced, the codebook's intent to mediate (039)
+    said = coded(
+        [
+            ("Qatar", "Qatar", "PROPN", "nsubj", 1),
+            ("said", "say", "VERB", "ROOT", 1),
+            ("it", "it", "PRON", "nsubj", 4),
+            ("would", "would", "AUX", "aux", 4),
+            ("mediate", "mediate", "VERB", "ccomp", 1),
+        ],
+        "Qatar",
+        "it",
+    )
+    assert (said["mediate"].cameo, said["mediate"].type) == ("039", "CONSULT")
+    # "Qatar said that if Egypt agreed, it would mediate.": a condition, not an announcement
+    condition = coded(
+        [
+            ("Qatar", "Qatar", "PROPN", "nsubj", 1),
+            ("said", "say", "VERB", "ROOT", 1),
+            ("that", "that", "SCONJ", "mark", 8),
+            ("if", "if", "SCONJ", "mark", 5),
+            ("Egypt", "Egypt", "PROPN", "nsubj", 5),
+            ("agreed", "agree", "VERB", "advcl", 8),
+            ("it", "it", "PRON", "nsubj", 8),
+            ("would", "would", "AUX", "aux", 8),
+            ("mediate", "mediate", "VERB", "ccomp", 1),
+        ],
+        "Qatar",
+        "Egypt",
+        "it",
+    )
+    assert condition["mediate"].cameo is None and condition["agreed"].cameo is None
+
+
 def test_a_lemma_the_model_got_wrong_is_found_from_the_word() -> None:
     # "Soldiers cordoned off the roads.": the model's lemma is "cordone"; the lexicon knows "cordon off"
     doc = parsed(

@@ -17,7 +17,7 @@ from ..records import Entity, Event, Trigger
 from .codable import code_for
 from .coding import Lexicon, load_lexicon
 from .merge import merge_reports
-from .modality import NEGATED, modality_of
+from .modality import modality_of
 from .participants import Owned, participants_of, token_owners
 from .query import actor_timeline, chronological, find_actor_ids
 from .triggers import is_trigger
@@ -99,11 +99,7 @@ def _event(
     sentence_text, sentence_start = sentence
     participants = participants_of(token, owner)
     modality, negated = modality_of(token)
-    code = (
-        None
-        if modality == NEGATED
-        else code_for(token, participants, modality, things=things, lexicon=lexicon)
-    )
+    code = code_for(token, participants, modality, things=things, lexicon=lexicon)
     return Event(
         id=f"{doc_id}#{token.idx}",
         doc=doc_id,

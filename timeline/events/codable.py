@@ -17,7 +17,11 @@ mention keeps its PLOVER type ``OTHER`` and no code (it stays an event of the ti
   "launched an attack");
 - a participle or infinitive that describes a noun ("the roads leading into Mordor"), unless it
   names the doer ("plans proposed by Lapid");
-- a negated act: "did not agree" is no agreement (decided by the caller from the modality).
+- a hypothetical act: "may spur reconciliation", "if talks fail" (but "said it would meet" is an
+  announced intent, coded as one);
+- a negated act: "did not agree" is no agreement. CAMEO's codes for refusals (12) are given by
+  verbs that say so ("refused to sign", "rejected"), not by negating another act: "did not attack"
+  stays a (negated) event with no code, since turning it into its opposite would be a guess.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from spacy.tokens import Token
 
 from ..records import SOURCE, Participant
 from .coding import Code, Lexicon, as_intent, code_of, make_code, words
-from .modality import FUTURE, is_intent
+from .modality import FUTURE, HYPOTHETICAL, HYPOTHETICAL_MARKS, NEGATED, REPORTING_VERBS, is_intent
 from .participants import PHRASE_LIMIT, subject_of
 
 #: Verbs that turn a noun naming an act into the clause's act: "held talks", "launched an attack".
@@ -60,6 +64,8 @@ def code_for(
     lexicon: Lexicon,
 ) -> Code | None:
     """The event's code, or None when a coder would not code this mention (see the module doc)."""
+    if modality == NEGATED:
+        return None
     if token.pos_ == "PROPN" or not _has_doer(token, participants, things):
         return None  # a named event ("the Paris Summit") says not who met
     if token.pos_ == "NOUN":
@@ -88,9 +94,25 @@ def code_for(
         act_code = None if act is None else code_of(act, lexicon)
         if act_code is not None:  # "promised aid", "threatened sanctions"
             return _as_announced(act_code, token, lexicon)
+    if modality == HYPOTHETICAL:  # "may attack", "if talks fail": nothing was done
+        return as_intent(code) if _said_would(token) else None
     if modality == FUTURE and is_intent(token):
         return as_intent(code)
     return code
+
+
+def _said_would(verb: Token) -> bool:
+    """Whether the verb is what its doer was reported to say they would do: "Hamas said it would
+    meet Egypt" announces a meeting (036), the future of a report told in the past."""
+    clause = verb
+    while clause.dep_ == "xcomp" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "parataxis") or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    conditions = [clause, *(c for c in clause.children if c.dep_ == "advcl")]  # "if Egypt agreed, ..."
+    if any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for c in conditions for m in c.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in clause.children)
 
 
 def _has_doer(token: Token, participants: tuple[Participant, ...], things: frozenset[str]) -> bool:

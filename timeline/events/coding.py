@@ -166,10 +166,34 @@ INTENT_CODES = {
 }
 
 
+#: Where the codebook has a narrower code for announcing a particular act: to mediate (039), to
+#: negotiate (036), to release persons (0353), to ease sanctions (0351, 0354), to de-escalate (0356),
+#: to cooperate economically, militarily or judicially (0311-0313); threats to break relations
+#: (1313), to sanction (1312), to halt talks (134), of blockade (1381) or occupation (1382).
+INTENT_OF_CODE = {
+    "045": "039",
+    "046": "036",
+    "0841": "0353",
+    "081": "0351",
+    "085": "0354",
+    "087": "0356",
+    "0871": "0356",
+    "0874": "0356",
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "161": "1313",
+    "163": "1312",
+    "164": "134",
+    "191": "1381",
+    "192": "1382",
+}
+
+
 def as_intent(code: Code) -> Code:
     """The code of announcing the act (CAMEO 03 or 13), keeping the act's PLOVER type: PLOVER
     records intent as the event's mode, not as another kind of event."""
-    intent = INTENT_CODES.get(code.cameo[:2])
+    intent = INTENT_OF_CODE.get(code.cameo) or INTENT_CODES.get(code.cameo[:2])
     if intent is None:
         return code
     coded = make_code(intent)
