@@ -166,6 +166,34 @@ def test_a_noun_is_the_act_only_after_a_light_verb() -> None:
     assert {p.text for p in condemned["attack"].participants} == {"Israel"}  # still an event
 
 
+def test_talks_to_come_are_an_intent_to_meet_and_a_possible_promise_is_none() -> None:
+    # "Hamas will hold talks with Egypt.": future talks, the codebook's intent to meet (036)
+    will = coded(
+        [
+            ("Hamas", "Hamas", "PROPN", "nsubj", 2),
+            ("will", "will", "AUX", "aux", 2),
+            ("hold", "hold", "VERB", "ROOT", 2),
+            ("talks", "talk", "NOUN", "dobj", 2),
+            ("with", "with", "ADP", "prep", 3),
+            ("Egypt", "Egypt", "PROPN", "pobj", 4),
+        ],
+        "Hamas",
+        "Egypt",
+    )
+    assert (will["talks"].cameo, will["talks"].type) == ("036", "CONSULT")
+    # "Egypt may promise aid.": a promise that may come is no promise yet
+    may = coded(
+        [
+            ("Egypt", "Egypt", "PROPN", "nsubj", 2),
+            ("may", "may", "AUX", "aux", 2),
+            ("promise", "promise", "VERB", "ROOT", 2),
+            ("aid", "aid", "NOUN", "dobj", 2),
+        ],
+        "Egypt",
+    )
+    assert may["promise"].cameo is None
+
+
 def test_a_participle_that_describes_is_no_act_unless_it_names_the_doer() -> None:
     # "Egypt rejected the plan proposed by Lapid.": Lapid's proposal is an act of Lapid's
     proposed = coded(

@@ -64,40 +64,58 @@ def code_for(
     lexicon: Lexicon,
 ) -> Code | None:
     """The event's code, or None when a coder would not code this mention (see the module doc)."""
-    if modality == NEGATED:
-        return None
-    if token.pos_ == "PROPN" or not _has_doer(token, participants, things):
+    if modality == NEGATED or token.pos_ == "PROPN" or not _has_doer(token, participants, things):
         return None  # a named event ("the Paris Summit") says not who met
-    if token.pos_ == "NOUN":
-        head = token.head
-        if token.dep_ not in ("dobj", "attr") or head.lemma_.lower() not in LIGHT_VERBS:
-            return None
-        if code_of(head, lexicon) is not None:
-            return None  # "began talks" where "begin" has a code of its own: the verb is the act
-        return code_of(token, lexicon)
-    code = code_of(token, lexicon)
-    if code is None or _describes(token):
+    code = _noun_act(token, lexicon) if token.pos_ == "NOUN" else _verb_act(token, lexicon)
+    if code is None:
         return None
+    if modality == HYPOTHETICAL and not _said_would(token.head if token.pos_ == "NOUN" else token):
+        return None  # "may attack", "if talks fail": nothing was done
     if _is_infinitive(token):
-        head = token.head
-        if token.dep_ != "xcomp":  # a purpose ("to help ...") or a noun's content: not done
-            return None
-        if head.lemma_.lower() in ASPECT_HEADS:
-            return code
-        if _announces(head, lexicon) or is_intent(token):
-            return _as_announced(code, head, lexicon)
-        return None  # wanted, asked for or allowed: "urged Eriador to respond"
+        return _complement_code(token, code, lexicon)
     if _announces(token, lexicon):
-        if any(c.dep_ == "xcomp" and _is_infinitive(c) and code_of(c, lexicon) for c in token.children):
-            return None  # "promised to supply": the act promised carries the one code
-        act = next((c for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-        act_code = None if act is None else code_of(act, lexicon)
-        if act_code is not None:  # "promised aid", "threatened sanctions"
-            return _as_announced(act_code, token, lexicon)
-    if modality == HYPOTHETICAL:  # "may attack", "if talks fail": nothing was done
-        return as_intent(code) if _said_would(token) else None
-    if modality == FUTURE and is_intent(token):
-        return as_intent(code)
+        return _announcement_code(token, code, lexicon)
+    if modality == HYPOTHETICAL or (modality == FUTURE and is_intent(token)):
+        return as_intent(code)  # "will meet", "plans to sell", "said it would meet"
+    return code
+
+
+def _noun_act(noun: Token, lexicon: Lexicon) -> Code | None:
+    """The code of a noun that is its clause's act: the object of a light verb ("held talks")."""
+    head = noun.head
+    if noun.dep_ not in ("dobj", "attr") or head.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    if code_of(head, lexicon) is not None:
+        return None  # "began talks" where "begin" has a code of its own: the verb is the act
+    return code_of(noun, lexicon)
+
+
+def _verb_act(verb: Token, lexicon: Lexicon) -> Code | None:
+    """The code of the act a verb names, unless the verb only describes a noun."""
+    return None if _describes(verb) else code_of(verb, lexicon)
+
+
+def _complement_code(verb: Token, code: Code, lexicon: Lexicon) -> Code | None:
+    """The code of an infinitive's act: done ("began to withdraw"), announced ("promised to supply",
+    "plans to sell") or neither ("urged Eriador to respond", "an accord to supply")."""
+    head = verb.head
+    if verb.dep_ != "xcomp":  # a purpose ("to help ...") or a noun's content: not done
+        return None
+    if head.lemma_.lower() in ASPECT_HEADS:
+        return code
+    if _announces(head, lexicon) or is_intent(verb):
+        return _as_announced(code, head, lexicon)
+    return None  # wanted, asked for or allowed
+
+
+def _announcement_code(verb: Token, code: Code, lexicon: Lexicon) -> Code | None:
+    """The code of a verb that announces an act of its doer ("promise", "offer", "threaten")."""
+    if any(c.dep_ == "xcomp" and _is_infinitive(c) and code_of(c, lexicon) for c in verb.children):
+        return None  # "promised to supply": the act promised carries the one code
+    act = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    act_code = None if act is None else code_of(act, lexicon)
+    if act_code is not None:  # "promised aid", "threatened sanctions"
+        return _as_announced(act_code, verb, lexicon)
     return code
 
 
