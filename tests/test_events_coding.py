@@ -117,6 +117,34 @@ def test_a_promise_of_aid_is_coded_on_the_promise() -> None:
     assert events["aid"].cameo is None
 
 
+def test_agreeing_to_a_ceasefire_and_threatening_sanctions_announce_those_acts() -> None:
+    # "Hamas agreed to a ceasefire.": the codebook's intent to de-escalate (0356)
+    agreed = coded(
+        [
+            ("Hamas", "Hamas", "PROPN", "nsubj", 1),
+            ("agreed", "agree", "VERB", "ROOT", 1),
+            ("to", "to", "ADP", "prep", 1),
+            ("a", "a", "DET", "det", 4),
+            ("ceasefire", "ceasefire", "NOUN", "pobj", 2),
+        ],
+        "Hamas",
+    )
+    assert (agreed["agreed"].cameo, agreed["agreed"].type) == ("0356", "CONCEDE")
+    # "The US threatened Iran with sanctions.": a threat to sanction (1312), of type THREATEN
+    threatened = coded(
+        [
+            ("US", "US", "PROPN", "nsubj", 1),
+            ("threatened", "threaten", "VERB", "ROOT", 1),
+            ("Iran", "Iran", "PROPN", "dobj", 1),
+            ("with", "with", "ADP", "prep", 1),
+            ("sanctions", "sanction", "NOUN", "pobj", 3),
+        ],
+        "US",
+        "Iran",
+    )
+    assert (threatened["threatened"].cameo, threatened["threatened"].type) == ("1312", "THREATEN")
+
+
 def test_a_threat_to_attack_is_a_threat_of_force() -> None:
     # "Hamas threatened to attack Israel.": CAMEO 138, and PLOVER keeps THREATEN
     events = coded(

@@ -112,11 +112,21 @@ def _announcement_code(verb: Token, code: Code, lexicon: Lexicon) -> Code | None
     """The code of a verb that announces an act of its doer ("promise", "offer", "threaten")."""
     if any(c.dep_ == "xcomp" and _is_infinitive(c) and code_of(c, lexicon) for c in verb.children):
         return None  # "promised to supply": the act promised carries the one code
-    act = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-    act_code = None if act is None else code_of(act, lexicon)
-    if act_code is not None:  # "promised aid", "threatened sanctions"
-        return _as_announced(act_code, verb, lexicon)
+    for act in _announced_nouns(verb):
+        act_code = code_of(act, lexicon)
+        if act_code is not None:  # "promised aid", "agreed to a ceasefire", "threatened X with sanctions"
+            return _as_announced(act_code, verb, lexicon)
     return code
+
+
+def _announced_nouns(verb: Token) -> list[Token]:
+    """Nouns that may name the act a verb announces: its object, or the object of "to", "on" or
+    "with" ("agreed to a ceasefire", "threatened Israel with sanctions")."""
+    found = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "on", "with"):
+            found.extend(c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN")
+    return found
 
 
 def _said_would(verb: Token) -> bool:
