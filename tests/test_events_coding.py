@@ -366,6 +366,11 @@ def test_a_lemma_the_model_got_wrong_is_found_from_the_word() -> None:
         ("lifted", "lift", "curfew", "081"),  # ... and administrative ones
         ("released", "release", "prisoner", "0841"),
         ("released", "release", "album", None),  # releasing a product is no concession
+        ("vetoed", "veto", None, "129"),
+        ("violated", "violate", "ceasefire", "196"),  # a ceasefire violation is a use of force ...
+        ("violated", "violate", "law", "128"),  # ... breaking a law defies it
+        ("indicted", "indict", None, "173"),
+        ("discussed", "discuss", None, "046"),  # discussions are treated as negotiations
     ],
 )
 def test_the_lexicon_follows_the_codebook(verb: str, lemma: str, obj: str | None, cameo: str | None) -> None:
