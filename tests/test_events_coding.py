@@ -177,6 +177,17 @@ def test_a_noun_is_the_act_only_after_a_light_verb() -> None:
         "Egypt",
     )
     assert held["talks"].type == "CONSULT" and held["held"].cameo is None
+    # "Hamas reiterated its commitment.": stating one's commitment is the commitment (030)
+    reiterated = coded(
+        [
+            ("Hamas", "Hamas", "PROPN", "nsubj", 1),
+            ("reiterated", "reiterate", "VERB", "ROOT", 1),
+            ("its", "its", "PRON", "poss", 3),
+            ("commitment", "commitment", "NOUN", "dobj", 1),
+        ],
+        "Hamas",
+    )
+    assert (reiterated["commitment"].cameo, reiterated["commitment"].type) == ("030", "AGREE")
     # "Egypt condemned Israel's attack.": one act, the condemnation; the attack is what it is about
     condemned = coded(
         [

@@ -35,11 +35,13 @@ from .coding import Code, Lexicon, as_intent, code_of, make_code, words
 from .modality import FUTURE, HYPOTHETICAL, HYPOTHETICAL_MARKS, NEGATED, REPORTING_VERBS, is_intent
 from .participants import PHRASE_LIMIT, subject_of
 
-#: Verbs that turn a noun naming an act into the clause's act: "held talks", "launched an attack".
+#: Verbs that turn a noun naming an act into the clause's act: "held talks", "launched an attack",
+#: and verbs of stating one's own act: "reiterated its commitment", "announced a ceasefire".
 LIGHT_VERBS = words(
     """
     hold have conduct make launch stage carry mount begin start open resume continue give deliver
     issue pay take undertake wage
+    announce reiterate reaffirm express voice renew
     """
 )
 
