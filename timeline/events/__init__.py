@@ -9,16 +9,16 @@ by :mod:`timeline.dating`. Across articles, :mod:`.merge` joins reports of the s
 
 from __future__ import annotations
 
-import itertools
 import logging
 
 from spacy.tokens import Doc, Token
 
-from ..records import SOURCE, TARGET, Entity, Event, Participant, Trigger
-from .coding import Code, Lexicon, as_intent, code_of, load_lexicon
+from ..records import Entity, Event, Trigger
+from .codable import code_for
+from .coding import Lexicon, load_lexicon
 from .merge import merge_reports
-from .modality import FUTURE, NEGATED, is_intent, modality_of
-from .participants import PHRASE_LIMIT, Owned, participants_of, subject_of, token_owners
+from .modality import modality_of
+from .participants import Owned, participants_of, token_owners
 from .query import actor_timeline, chronological, find_actor_ids
 from .triggers import is_trigger
 
@@ -99,9 +99,7 @@ def _event(
     sentence_text, sentence_start = sentence
     participants = participants_of(token, owner)
     modality, negated = modality_of(token)
-    code = None if modality == NEGATED else _coded(token, participants, things, lexicon)
-    if code is not None and modality == FUTURE and is_intent(token):
-        code = as_intent(code)
+    code = code_for(token, participants, modality, things=things, lexicon=lexicon)
     return Event(
         id=f"{doc_id}#{token.idx}",
         doc=doc_id,
@@ -117,44 +115,3 @@ def _event(
         negated=negated,
         modality=modality,
     )
-
-
-def _coded(
-    token: Token, participants: tuple[Participant, ...], things: frozenset[str], lexicon: Lexicon
-) -> Code | None:
-    """The event's code, when it has someone doing it: an actor, or a subject that names someone.
-
-    "Crowds trashed its embassy" is an act, but of no actor a coder could name; it stays uncoded.
-    Nor do things act: "iOS will support the service" and "the iPhone offers access" are no support
-    or offer, so an event whose doers are all products, works or laws stays uncoded.
-    """
-    code = code_of(token, lexicon)
-    if code is None:
-        return None
-    doers = {p.actor for p in participants if p.role == SOURCE}
-    if doers and doers <= things:
-        return None
-    if token.pos_ == "PROPN":  # a named event ("the Paris Summit"): its name says nothing of who met
-        return None
-    if token.pos_ == "NOUN":
-        # a nominal event is coded when someone is named as doing it ("Israel's proposal", "Hamas
-        # held talks"); but "welcomed the resumption of ties" is one act, the welcoming: the object
-        # of a coded verb is what that act is about, not a second act
-        head = token.head
-        if token.dep_ in ("dobj", "nsubjpass", "pobj") and head is not token:
-            verb = head.head if token.dep_ == "pobj" else head
-            if verb.pos_ == "VERB" and code_of(verb, lexicon) is not None:
-                return None
-        return code if any(p.role == SOURCE for p in participants) or _named_subject(token) else None
-    if any(p.role in (SOURCE, TARGET) for p in participants):
-        return code
-    return code if _named_subject(token) else None
-
-
-def _named_subject(token: Token) -> bool:
-    """Whether the event's doer is named: its subject (or a nominal event's owner) has a proper noun."""
-    doers = [c for c in token.children if c.dep_ in ("poss", "compound")]
-    subject = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
-    if subject is not None:
-        doers.append(subject)
-    return any(t.pos_ == "PROPN" for doer in doers for t in itertools.islice(doer.subtree, PHRASE_LIMIT))

@@ -1,9 +1,11 @@
 """Event typing: a CAMEO code, its PLOVER type, quad class and Goldstein score, from a verb lexicon.
 
-The lexicon (``cameo.tsv`` beside this module) is keyed by lemma, so every inflection codes alike; a
-phrase may add a particle or preposition ("pull out", "call for") or the direct object ("restore
-ties"), and the most specific phrase that matches wins. Nominal triggers ("talks", "the merger") are
-looked up the same way. A negated event is not coded: "did not agree" is no agreement.
+The lexicon (``cameo.tsv`` beside this module) follows the CAMEO codebook and is keyed by lemma, so
+every inflection codes alike (and a lemma the model's lemmatiser got wrong is recovered from the word,
+see :func:`lemma_of`); a phrase may add a particle or preposition ("pull out", "call for") or the
+direct object ("restore ties"), and the most specific phrase that matches wins. Nominal triggers
+("talks", "the merger") are looked up the same way. Which mentions get a code at all (a named doer,
+the clause's own act, not negated) is :mod:`.codable`'s decision.
 """
 
 from __future__ import annotations
@@ -84,6 +86,8 @@ class Lexicon:
     objects: dict[tuple[str, str], Code]  # (lemma, lemma of the direct object)
     intransitive: dict[str, Code]  # "demonstrate!": only without a direct object
 
+    heads: frozenset[str] = frozenset()  # every lemma that starts a phrase
+
     def __len__(self) -> int:
         return len(self.lemmas) + len(self.particles) + len(self.objects) + len(self.intransitive)
 
@@ -130,7 +134,13 @@ def parse_lexicon(text: str) -> Lexicon:
                 lemmas.setdefault(words[0], code)
             else:  # "pull out", "walk out of": the lemma and its particles, joined
                 particles.setdefault((words[0], " ".join(words[1:])), code)
-    return Lexicon(lemmas, particles, objects, intransitive)
+    heads = {
+        *lemmas,
+        *(w.rstrip("!") for w in intransitive),
+        *(w for w, _ in particles),
+        *(w for w, _ in objects),
+    }
+    return Lexicon(lemmas, particles, objects, intransitive, frozenset(heads))
 
 
 @lru_cache(maxsize=4)
@@ -156,10 +166,34 @@ INTENT_CODES = {
 }
 
 
+#: Where the codebook has a narrower code for announcing a particular act: to mediate (039), to
+#: negotiate (036), to release persons (0353), to ease sanctions (0351, 0354), to de-escalate (0356),
+#: to cooperate economically, militarily or judicially (0311-0313); threats to break relations
+#: (1313), to sanction (1312), to halt talks (134), of blockade (1381) or occupation (1382).
+INTENT_OF_CODE = {
+    "045": "039",
+    "046": "036",
+    "0841": "0353",
+    "081": "0351",
+    "085": "0354",
+    "087": "0356",
+    "0871": "0356",
+    "0874": "0356",
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "161": "1313",
+    "163": "1312",
+    "164": "134",
+    "191": "1381",
+    "192": "1382",
+}
+
+
 def as_intent(code: Code) -> Code:
     """The code of announcing the act (CAMEO 03 or 13), keeping the act's PLOVER type: PLOVER
     records intent as the event's mode, not as another kind of event."""
-    intent = INTENT_CODES.get(code.cameo[:2])
+    intent = INTENT_OF_CODE.get(code.cameo) or INTENT_CODES.get(code.cameo[:2])
     if intent is None:
         return code
     coded = make_code(intent)
@@ -184,7 +218,7 @@ def code_of(trigger: Token, lexicon: Lexicon) -> Code | None:
 
 
 def _lookup(trigger: Token, lexicon: Lexicon) -> Code | None:
-    lemma = trigger.lemma_.lower()
+    lemma = lemma_of(trigger, lexicon)
     for obj in _objects(trigger):
         found = lexicon.objects.get((lemma, obj))
         if found is not None:
@@ -209,6 +243,40 @@ def _lookup(trigger: Token, lexicon: Lexicon) -> Code | None:
     if found is None and intransitive is not None and all(c.dep_ != "dobj" for c in trigger.children):
         return intransitive
     return found
+
+
+#: Inflectional endings of English verbs, longest first, with what may stand before them in the lemma.
+ENDINGS = (
+    ("ing", ("", "e")),
+    ("ies", ("y",)),
+    ("ied", ("y",)),
+    ("es", ("", "e")),
+    ("ed", ("", "e")),
+    ("s", ("",)),
+)
+
+
+def lemma_of(token: Token, lexicon: Lexicon) -> str:
+    """The token's lemma as the lexicon knows it. The model's lemmatiser guesses the lemma of a verb
+    it has not seen ("cordoned" -> "cordone"); when its guess is unknown to the lexicon, the regular
+    English inflections are undone ("cordon", "cordone") and the first known candidate wins."""
+    lemma = token.lemma_.lower()
+    heads = lexicon.heads
+    if lemma in heads or not token.tag_.startswith("VB"):
+        return lemma
+    form = token.lower_
+    for ending, stems in ENDINGS:
+        if not form.endswith(ending) or len(form) - len(ending) < 3:
+            continue
+        base = form[: -len(ending)]
+        candidates = [base + stem for stem in stems]
+        if len(base) > 3 and base[-1] == base[-2]:  # "stopped" -> "stop"
+            candidates.append(base[:-1])
+        for candidate in candidates:
+            if candidate in heads:
+                return candidate
+        break
+    return lemma
 
 
 def _follows(word: Token, verb: Token) -> bool:
