@@ -46,36 +46,36 @@ def test_an_act_that_no_named_actor_does_stays_uncoded() -> None:
 
 
 def test_an_act_only_asked_for_is_not_coded() -> None:
-    # "Arnor urged Eriador to withdraw.": the demand is the act; nobody has withdrawn
+    # "Norland urged Westmark to withdraw.": the demand is the act; nobody has withdrawn
     events = coded(
         [
-            ("Arnor", "Arnor", "PROPN", "nsubj", 1),
+            ("Norland", "Norland", "PROPN", "nsubj", 1),
             ("urged", "urge", "VERB", "ROOT", 1),
-            ("Eriador", "Eriador", "PROPN", "dobj", 1),
+            ("Westmark", "Westmark", "PROPN", "dobj", 1),
             ("to", "to", "PART", "aux", 4),
             ("withdraw", "withdraw", "VERB", "xcomp", 1),
         ],
-        "Arnor",
-        "Eriador",
+        "Norland",
+        "Westmark",
     )
     assert events["urged"].type == "REQUEST"
     assert events["withdraw"].cameo is None and events["withdraw"].type == "OTHER"
 
 
 def test_a_purpose_is_not_an_act_done() -> None:
-    # "Arnor signed an accord to supply Gondor.": the signing happened, the supplying is its content
+    # "Norland signed an accord to supply Sudland.": the signing happened, the supplying is its content
     events = coded(
         [
-            ("Arnor", "Arnor", "PROPN", "nsubj", 1),
+            ("Norland", "Norland", "PROPN", "nsubj", 1),
             ("signed", "sign", "VERB", "ROOT", 1),
             ("an", "an", "DET", "det", 3),
             ("accord", "accord", "NOUN", "dobj", 1),
             ("to", "to", "PART", "aux", 5),
             ("supply", "supply", "VERB", "advcl", 1),
-            ("Gondor", "Gondor", "PROPN", "dobj", 5),
+            ("Sudland", "Sudland", "PROPN", "dobj", 5),
         ],
-        "Arnor",
-        "Gondor",
+        "Norland",
+        "Sudland",
     )
     assert events["signed"].cameo == "057"
     assert events["accord"].cameo is None  # the object of the signing is no second act

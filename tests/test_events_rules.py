@@ -109,19 +109,19 @@ def test_relative_clause_takes_its_subject_from_the_noun_it_hangs_on() -> None:
 
 
 def test_object_control_the_urged_one_responds() -> None:
-    # "Arnor urged Eriador to respond."
+    # "Norland urged Westmark to respond."
     doc = parsed(
         [
-            ("Arnor", "Arnor", "PROPN", "nsubj", 1),
+            ("Norland", "Norland", "PROPN", "nsubj", 1),
             ("urged", "urge", "VERB", "ROOT", 1),
-            ("Eriador", "Eriador", "PROPN", "dobj", 1),
+            ("Westmark", "Westmark", "PROPN", "dobj", 1),
             ("to", "to", "PART", "aux", 4),
             ("respond", "respond", "VERB", "xcomp", 1),
             (".", ".", "PUNCT", "punct", 1),
         ]
     )
-    entities = names(doc, "Arnor", "Eriador")
-    assert roles(doc, entities, "respond") == {("Eriador", SOURCE)}
+    entities = names(doc, "Norland", "Westmark")
+    assert roles(doc, entities, "respond") == {("Westmark", SOURCE)}
     urged = next(e for e in find_events(doc, doc_id="d", entities=entities) if e.trigger.text == "urged")
     assert urged.type == "REQUEST" and urged.cameo is not None and urged.cameo.startswith("10")
 
@@ -235,10 +235,10 @@ def test_lexicon_generalises_through_particles_objects_and_inflection() -> None:
     )
     code = code_of(doc[1], lexicon)
     assert code is not None and (code.cameo, code.type, code.quad_class) == ("087", "RETREAT", 2)
-    # "Arnor restores ties" codes 064; "Arnor restores order" is not in the lexicon
+    # "Norland restores ties" codes 064; "Norland restores order" is not in the lexicon
     doc = parsed(
         [
-            ("Arnor", "Arnor", "PROPN", "nsubj", 1),
+            ("Norland", "Norland", "PROPN", "nsubj", 1),
             ("restores", "restore", "VERB", "ROOT", 1),
             ("ties", "tie", "NOUN", "dobj", 1),
         ]
@@ -246,7 +246,7 @@ def test_lexicon_generalises_through_particles_objects_and_inflection() -> None:
     assert (code := code_of(doc[1], lexicon)) is not None and code.cameo == "064"
     doc = parsed(
         [
-            ("Arnor", "Arnor", "PROPN", "nsubj", 1),
+            ("Norland", "Norland", "PROPN", "nsubj", 1),
             ("restores", "restore", "VERB", "ROOT", 1),
             ("order", "order", "NOUN", "dobj", 1),
         ]

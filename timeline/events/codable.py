@@ -1,12 +1,12 @@
 """Which event mentions carry a CAMEO code: the acts a coder would code, not every mention.
 
 A CAMEO coder (a person following the codebook, or a dictionary coder such as PETRARCH) codes the act
-a clause reports, done by an actor it can name: "Arnor restored ties with Gondor". Every other
+a clause reports, done by an actor it can name: "Norland restored ties with Sudland". Every other
 mention keeps its PLOVER type ``OTHER`` and no code (it stays an event of the timeline). Not coded:
 
 - an act nobody named does: "crowds trashed its embassy" (the source must be an actor, and not a
   thing: "iOS supports Exchange" is no support);
-- an act that is only wanted, asked for, allowed or meant: "urged Eriador to respond", "signed an
+- an act that is only wanted, asked for, allowed or meant: "urged Westmark to respond", "signed an
   accord to supply wheat" (the infinitive is what another act is about, not an act done);
 - the same act twice: "promised to supply Gaza" is one act, an intent to give aid (033), coded on
   the act promised; "promised aid" is coded on the promise (033 too); "threatened to attack" is a
@@ -15,7 +15,7 @@ mention keeps its PLOVER type ``OTHER`` and no code (it stays an event of the ti
   it refers back to it or makes it the matter of another act ("condemned the attack"); a noun is
   the clause's act only as the object of a light verb that says nothing itself ("held talks",
   "launched an attack");
-- a participle or infinitive that describes a noun ("the roads leading into Mordor"), unless it
+- a participle or infinitive that describes a noun ("the roads leading into Eastmark"), unless it
   names the doer ("plans proposed by Lapid");
 - a hypothetical act: "may spur reconciliation", "if talks fail" (but "said it would meet" is an
   announced intent, coded as one);
@@ -99,7 +99,7 @@ def _verb_act(verb: Token, lexicon: Lexicon) -> Code | None:
 
 def _complement_code(verb: Token, code: Code, lexicon: Lexicon) -> Code | None:
     """The code of an infinitive's act: done ("began to withdraw"), announced ("promised to supply",
-    "plans to sell") or neither ("urged Eriador to respond", "an accord to supply")."""
+    "plans to sell") or neither ("urged Westmark to respond", "an accord to supply")."""
     head = verb.head
     if verb.dep_ != "xcomp":  # a purpose ("to help ...") or a noun's content: not done
         return None
@@ -147,7 +147,7 @@ def _said_would(verb: Token) -> bool:
 
 def _has_doer(token: Token, participants: tuple[Participant, ...], things: frozenset[str]) -> bool:
     """Whether someone named does the act: a source actor that is not a thing, or, where the actors
-    stage found none, a subject with a proper noun in it ("Arnor cleric is about to restore ...")."""
+    stage found none, a subject with a proper noun in it ("Norland cleric is about to restore ...")."""
     doers = {p.actor for p in participants if p.role == SOURCE}
     if doers:
         return not doers <= things
@@ -160,7 +160,7 @@ def _has_doer(token: Token, participants: tuple[Participant, ...], things: froze
 
 def _describes(verb: Token) -> bool:
     """Whether the verb is a participle or infinitive that describes a noun ("the roads leading into
-    Mordor", "an accord to supply wheat"), unless it names who did it: "plans proposed by Lapid" is
+    Eastmark", "an accord to supply wheat"), unless it names who did it: "plans proposed by Lapid" is
     Lapid's proposal."""
     if verb.dep_ not in MODIFIER_DEPS or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
