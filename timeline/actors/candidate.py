@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
 
 NAME, PRONOUN, DESCRIPTION, DEMONYM = "name", "pronoun", "description", "demonym"
 #: dependency labels of a clause's subject: pronouns prefer subjects as antecedents
@@ -38,6 +41,21 @@ class Candidate:
     # iPhone"): the mention as written, while ``start``/``text`` stay the name itself
     outer_start: int | None = None
     outer_text: str = ""
+
+    @classmethod
+    def word(cls, token: Token, *, form: str, sentence: int, **facts: Any) -> Candidate:
+        """A one-word mention: a pronoun, or a bare noun such as "company" in "company CEO"."""
+        return cls(
+            start=token.idx,
+            end=token.idx + len(token.text),
+            text=token.text,
+            form=form,
+            first=token.i,
+            last=token.i + 1,
+            root=token.i,
+            sentence=sentence,
+            **facts,
+        )
 
     def extent(self) -> tuple[int, int, str]:
         """Where the mention is written: its whole noun phrase for a name, else the candidate itself."""

@@ -278,14 +278,9 @@ def _pronoun(token: Token, sentence_of: list[int]) -> Candidate | None:
         label, plural = "", False
     else:
         return None
-    return Candidate(
-        start=token.idx,
-        end=token.idx + len(token.text),
-        text=token.text,
+    return Candidate.word(
+        token,
         form=PRONOUN,
-        first=token.i,
-        last=token.i + 1,
-        root=token.i,
         sentence=sentence_of[token.i],
         label=label,
         key=lower,

@@ -224,14 +224,9 @@ def employer_in_title(chunk: Span, owned: set[int], sentence_of: list[int]) -> C
             and HEAD_KINDS.get(token.lemma_.lower()) == ORG
             and doc[token.i + 1].lower_ in TITLES
         ):
-            return Candidate(
-                start=token.idx,
-                end=token.idx + len(token.text),
-                text=token.text,
+            return Candidate.word(
+                token,
                 form=DESCRIPTION,
-                first=token.i,
-                last=token.i + 1,
-                root=token.i,
                 sentence=sentence_of[token.i],
                 label=ORG,
                 key=token.lemma_.lower(),
