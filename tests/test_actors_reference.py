@@ -153,3 +153,73 @@ def test_the_phone_is_the_brand_spelt_with_phone(nlp: Language) -> None:
     found = find_entities(nlp(text), doc_id="d")
     assert names_of(found, "the new iOS 4 operating system") == ["iOS 4"]
     assert names_of(found, "the new phone") == ["iPhone 4"]
+
+
+def in_actor(found: tuple[Entity, ...], text: str) -> list[str]:
+    """The other mentions of the actor that holds ``text`` (none when no actor holds it)."""
+    return [m.text for e in found if any(m.text == text for m in e.mentions) for m in e.mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zentrix bought Korvo on Monday. It was announced that the deal would close in May.",
+        "Zentrix bought Korvo on Monday. It is expected that regulators will approve the deal.",
+        "Zentrix said it was unclear whether Korvo would appeal.",
+    ],
+)
+def test_an_it_that_stands_for_a_clause_is_no_actor(nlp: Language, text: str) -> None:
+    found = find_entities(nlp(text), doc_id="d")
+    assert in_actor(found, "It") == in_actor(found, "it") == []
+
+
+def test_a_raised_it_is_still_the_actor(nlp: Language) -> None:
+    text = "The Vorla phone went on sale in March. It is expected to ship in Europe in June."
+    assert owner_of(find_entities(nlp(text), doc_id="d"), "It") == "The Vorla phone"
+
+
+def test_them_refers_to_things_named_in_the_plural(nlp: Language) -> None:
+    # the kit is one thing: "them" are the applications, not the kit the model calls an organisation
+    text = (
+        "The SDK lets outside developers write applications for the Zorbit tablet "
+        "and then sell them in the Quix Store."
+    )
+    assert "applications" in in_actor(find_entities(nlp(text), doc_id="d"), "them")
+
+
+def test_they_prefers_a_plural_to_a_firm(nlp: Language) -> None:
+    text = "The Brenna Group bought the two companies last year and now runs them from Oslo."
+    assert in_actor(find_entities(nlp(text), doc_id="d"), "them") == ["the two companies", "them"]
+
+
+def test_a_plural_description_repeats_its_noun(nlp: Language) -> None:
+    text = (
+        "Developers write applications for the Zorbit tablet. "
+        "Buyers pay for the applications through the Quix Store."
+    )
+    assert in_actor(find_entities(nlp(text), doc_id="d"), "the applications") == [
+        "applications",
+        "the applications",
+    ]
+
+
+def test_an_apposition_of_no_kind_joins_nothing(nlp: Language) -> None:
+    # the model hangs the memo on the paper as an apposition; a memo is not a newspaper
+    text = "According to a report in the Daily Vorn, an internal memo at Zentrix showed the company passed Korvo."
+    assert in_actor(find_entities(nlp(text), doc_id="d"), "the Daily Vorn") == ["the Daily Vorn"]
+
+
+def test_an_abbreviation_in_brackets_is_the_name_before_it(nlp: Language) -> None:
+    # W, W from one word: the letters of an abbreviation need not all start words
+    text = "Delegates met at the Worldwide Partners Forum (WWPF) in Oslo. The WWPF ended on Friday."
+    found = find_entities(nlp(text), doc_id="d")
+    assert names_of(found, "WWPF") == ["Worldwide Partners Forum"]
+
+
+def test_a_description_takes_the_kind_of_a_name_after_it(nlp: Language) -> None:
+    # "The software update" is a product by the name in apposition after it, so "the program" is it
+    text = (
+        "Zentrix has released a tool for its Zeta players. The software update, Podware 2.1, works with "
+        "the Zeta Mini. Zentrix released the program after complaints from users."
+    )
+    assert names_of(find_entities(nlp(text), doc_id="d"), "the program") == ["Podware 2.1"]

@@ -88,6 +88,10 @@ HEAD_KINDS: dict[str, str] = {
     ),
 }
 
+#: head nouns of a group of products ("the iPod line", "a new lineup of laptops"): the group is not
+#: the one product named inside it
+PRODUCT_GROUPS = frozenset(_words("collection family generation line lineup range series"))
+
 #: last words of the names of events ("Worldwide Developers Conference"): no firm, whatever the
 #: model labels them
 EVENT_NOUNS = frozenset(

@@ -22,6 +22,8 @@ from .lexicon import EVENT, FEMALE, KIND_LABELS, MALE, PRODUCT
 WINDOW = 3
 #: salience weights (Lappin and Leass): every mention, and more for a subject or an object
 RECENCY, SUBJECT, OBJECT = 100.0, 80.0, 50.0
+#: the weight of a singular mention for "they" ("Acme" … "they" beside "the two companies")
+NUMBER_MISMATCH = 0.5
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 #: pronouns of one group refer to one referent the same way ("it" … "its", "he" … "his")
@@ -34,6 +36,9 @@ _GROUPS = {
     **dict.fromkeys(("we", "us", "our", "ours", "ourselves"), "we"),
 }
 _PRONOUN_GENDERS = {"he": MALE, "she": FEMALE}
+#: verbs whose subject "it" stands for a clause ("it seems that ...")
+_CLAUSE_VERBS = frozenset({"seem", "appear", "happen", "matter"})
+_COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 _POSSESSIVES = frozenset({"his", "her", "hers", "my", "mine", "its", "their", "theirs", "our", "ours"})
 
 
@@ -53,6 +58,9 @@ def link_pronouns(
         if not c.label:  # relative pronoun: placed by the parse, or nowhere
             if clusters.find(i) == i:
                 dropped.add(i)
+            continue
+        if c.key == "it" and _pleonastic(doc[c.root]):
+            dropped.add(i)  # "it is expected that ...", "it was announced that ...": no actor
             continue
         target = _pronoun_target(doc, i, cands, clusters, labels, owner, anchors, genders)
         if target is None:
@@ -97,12 +105,14 @@ def _pronoun_target(
         if a.form == PRONOUN and _GROUPS.get(a.key) != _GROUPS.get(c.key):
             return False
         label = cluster_label(j, cands, clusters, labels)
-        if label not in allowed:
-            return False
+        if label not in allowed and not (
+            _GROUPS.get(c.key) == "they" and a.plural and label in KIND_LABELS[PRODUCT]
+        ):
+            return False  # things are "they" only when more than one: "apps ... distribute them"
         if gender and genders.get(clusters.find(j), gender) != gender:
             return False  # "she" is not a man named Steve
-        if _GROUPS.get(c.key) == "we" and looks_like(j, cands, clusters) in (PRODUCT, EVENT):
-            return False  # "we" are people or a firm, never a product (the model calls "iPhone" ORG)
+        if c.plural and not a.plural and looks_like(j, cands, clusters) in (PRODUCT, EVENT):
+            return False  # "we" and "they" are people or a firm, never one product ("iPhone" is ORG)
         return not (label == "PERSON" and a.plural != c.plural and (a.form != NAME or c.plural))
 
     token = doc[c.root]
@@ -127,12 +137,39 @@ def _pronoun_target(
         root = clusters.find(j)
         if root == barred or not fits(j):
             continue
-        score[root] = score.get(root, 0.0) + salience(doc, a) / 2**back
+        # a firm is "they" as well as "it", but more than one of anything is "they" first ("we" is
+        # a firm speaking, one actor)
+        agree = NUMBER_MISMATCH if _GROUPS.get(c.key) == "they" and not a.plural else 1.0
+        score[root] = score.get(root, 0.0) + agree * salience(doc, a) / 2**back
         latest.setdefault(root, j)
     if not score:
         return None
     best = max(score, key=lambda r: (score[r], latest[r]))
     return latest[best]
+
+
+def _pleonastic(token: Token) -> bool:
+    """Whether a subject "it" stands for the clause after it, not an actor (after Lappin and Leass's
+    patterns): "it is expected / was announced / seems that ...", "it is unclear whether ...", "it is
+    important to note ...", "it has been painful being ...". A raised subject ("it is expected to
+    ship", "it is likely to cut jobs", "it is easy to use") is the actor itself."""
+    if token.dep_ not in _SUBJECTS:
+        return False
+    head = token.head
+    deps = {t.dep_ for t in head.children}
+    said_of_clause = "auxpass" in deps or "acomp" in deps or head.lemma_ in _CLAUSE_VERBS
+    if not said_of_clause:
+        return False
+    for child in head.children:
+        if child.i < token.i:
+            continue
+        if child.dep_ in ("ccomp", "csubj") and any(
+            t.dep_ == "mark" and t.lower_ in _COMPLEMENTIZERS for t in child.children
+        ):
+            return True
+        if child.dep_ == "xcomp" and "acomp" in deps:
+            return True  # the infinitive or gerund hangs on the verb, not on the adjective
+    return False
 
 
 def salience(doc: Doc, a: Candidate) -> float:

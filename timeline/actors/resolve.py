@@ -19,7 +19,7 @@ from . import names
 from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
 from .clusters import Clusters, cluster_label, looks_like
 from .gazetteer import normalise
-from .lexicon import EVENT, KIND_LABELS, KIND_TO_LABEL, ORG, PERSON, PRODUCT, TITLES
+from .lexicon import EVENT, KIND_LABELS, KIND_TO_LABEL, ORG, PERSON, PRODUCT, PRODUCT_GROUPS, TITLES
 from .mentions import BRAND, relative_head
 from .pronouns import WINDOW, link_pronouns, salience
 
@@ -112,7 +112,10 @@ def _link_parenthesised(doc: Doc, cands: list[Candidate], clusters: Clusters) ->
         if ca.form != NAME or cb.form != NAME or cb.first != ca.last + 1 or cb.first == 0:
             continue
         if doc[cb.first - 1].text == "(" and (
-            ca.key == cb.key or names.is_acronym_of(cb.key, ca.key) or cb.key in ca.key.split()
+            ca.key == cb.key
+            or names.is_acronym_of(cb.key, ca.key)
+            or cb.key in ca.key.split()
+            or (" " not in cb.key and cb.text.isupper() and names.abbreviates(cb.text, ca.key))
         ):
             clusters.union(a, b)
 
@@ -167,6 +170,10 @@ def _link_by_parse(
         if (
             other is not None
             and {c.form, cands[other].form} in ({DESCRIPTION}, {NAME, DESCRIPTION})
+            # a description in apposition says what kind of actor it is ("NPD, a research firm"); one
+            # of no kind is the model taking a new subject for one ("a report in X, an internal memo")
+            and (c.form == NAME or bool(c.label or c.sector))
+            and not _group_and_member(cands[other], c)
             and _compatible_kinds(cands[other], c)
         ):
             kind = _kind_said(cands[other], c)
@@ -183,7 +190,7 @@ def _link_by_parse(
         # "the Hamas movement", "its iPhone device", "an iPod portable music player", "the iOS 4
         # operating system" (the model hangs such a name on the noun as an nmod, or by its model
         # number): a name and a head noun of its kind
-        if c.form == DESCRIPTION and c.label:
+        if c.form == DESCRIPTION and c.label and c.key not in PRODUCT_GROUPS:
             for child in root.children:
                 if (
                     child.dep_ in ("compound", "amod", "nmod", "nummod")
@@ -191,7 +198,9 @@ def _link_by_parse(
                     and cands[owner[child.i]].form == NAME
                 ):
                     name = owner[child.i]
-                    if cluster_label(name, cands, clusters, labels) in KIND_LABELS[c.label]:
+                    if cluster_label(name, cands, clusters, labels) in KIND_LABELS[c.label] and not _maker_of(
+                        name, c, cands, clusters
+                    ):
                         clusters.union(name, i)
                         joined.add(i)
                         break
@@ -225,6 +234,18 @@ def _named_after_comma(doc: Doc, c: Candidate, cands: list[Candidate], owner: di
     a, b = doc[c.root], doc[cands[n].root]
     same_slot = a.head.i == b.head.i and a.dep_ == b.dep_ and a.i != a.head.i
     return n if same_slot or a.head.i == b.i or b.head.i == a.i else None
+
+
+def _group_and_member(a: Candidate, b: Candidate) -> bool:
+    """ "the iPod line, the iPod nano": a group of products and one of them are two things."""
+    return any(x.form == DESCRIPTION and x.key in PRODUCT_GROUPS for x in (a, b))
+
+
+def _maker_of(name: int, c: Candidate, cands: list[Candidate], clusters: Clusters) -> bool:
+    """ "Acme Inc. software": a product noun after a company's name is what the company makes, not the
+    company; and a firm's noun after a product is not the product."""
+    looks = looks_like(name, cands, clusters)
+    return (c.label == PRODUCT and looks == ORG) or (c.label == ORG and looks in (PRODUCT, EVENT))
 
 
 def _compatible_kinds(a: Candidate, b: Candidate) -> bool:
@@ -284,7 +305,13 @@ def _link_descriptions(
                     # actor's description names it again, as a name's last word does
                     last_word[c.key] = i
             continue
-        target = _description_target(doc, c, i, cands, clusters, labels, recent, last_word)
+        earlier = by_head.get(c.key)
+        if c.plural and c.definite and earlier is not None and c.sentence - cands[earlier].sentence <= WINDOW:
+            # "applications ... the applications": more than one thing is named again by its noun
+            # before any single actor
+            target: int | None = earlier
+        else:
+            target = _description_target(doc, c, i, cands, clusters, labels, recent, last_word)
         if c.country:
             if c.label == "PLACE" or (c.sector == "government" and c.country in named_country):
                 target = country_group.get(c.country)
@@ -323,18 +350,24 @@ def _description_target(
     # firm the article is about, not the product named last
     score: dict[int, float] = {}
     latest: dict[int, int] = {}
+    looks: dict[int, str] = {}  # cluster root -> what its names up to its latest mention look like
     for j in reversed(recent):
         back = c.sentence - cands[j].sentence
         if back > WINDOW:
             break
-        if cands[j].form == DESCRIPTION and clusters.find(j) == j:
+        root = clusters.find(j)
+        if cands[j].form == DESCRIPTION and root not in labels:
             continue  # only actors already anchored to a name
         if cluster_label(j, cands, clusters, labels) in allowed and cands[j].plural == c.plural:
-            looks = looks_like(j, cands, clusters) if c.label in (ORG, PRODUCT) else ""
+            if root not in looks:
+                # from the actor's latest mention: "The update, Podware 2.1, ..." is a product by the name
+                # after the description
+                looks[root] = looks_like(j, cands, clusters) if c.label in (ORG, PRODUCT) else ""
             # "the company" never a product or an event; "the device" only what looks like a product
-            if (c.label == ORG and looks in (PRODUCT, EVENT)) or (c.label == PRODUCT and looks != PRODUCT):
+            if (c.label == ORG and looks[root] in (PRODUCT, EVENT)) or (
+                c.label == PRODUCT and looks[root] != PRODUCT
+            ):
                 continue
-            root = clusters.find(j)
             score[root] = score.get(root, 0.0) + salience(doc, cands[j]) / 2**back
             latest.setdefault(root, j)
     if not score:
