@@ -223,3 +223,18 @@ def test_a_description_takes_the_kind_of_a_name_after_it(nlp: Language) -> None:
         "the Zeta Mini. Zentrix released the program after complaints from users."
     )
     assert names_of(find_entities(nlp(text), doc_id="d"), "the program") == ["Podware 2.1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        (
+            'The Zorbit X2 is claimed to be "a revolutionary mobile phone" by Korvo.',
+            "a revolutionary mobile phone",
+        ),
+        ("Tom Bale became the chief executive of Korvo Inc. in May.", "the chief executive"),
+    ],
+)
+def test_what_the_subject_is_said_to_be_is_the_subject(nlp: Language, text: str, described: str) -> None:
+    found = find_entities(nlp(text), doc_id="d")
+    assert names_of(found, described) == [found[0].name]

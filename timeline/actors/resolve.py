@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from . import names
-from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
+from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, SUBJECTS, Candidate
 from .clusters import Clusters, cluster_label, looks_like
 from .gazetteer import normalise
 from .lexicon import EVENT, KIND_LABELS, KIND_TO_LABEL, ORG, PERSON, PRODUCT, PRODUCT_GROUPS, TITLES
@@ -183,6 +183,8 @@ def _link_by_parse(
                 labels[clusters.find(i)] = kind
             continue
         named = _named_after_comma(doc, c, cands, owner)
+        if named is None:
+            named = _predicate_of(doc, c, cands, owner)
         if named is not None:
             clusters.union(named, i)
             joined.update((named, i))
@@ -246,6 +248,24 @@ def _maker_of(name: int, c: Candidate, cands: list[Candidate], clusters: Cluster
     company; and a firm's noun after a product is not the product."""
     looks = looks_like(name, cands, clusters)
     return (c.label == PRODUCT and looks == ORG) or (c.label == ORG and looks in (PRODUCT, EVENT))
+
+
+def _predicate_of(doc: Doc, c: Candidate, cands: list[Candidate], owner: dict[int, int]) -> int | None:
+    """ "The Zphone is claimed to be a revolutionary mobile phone": a description of a kind that is
+    the predicate of "be" or "become" names what the clause's subject names."""
+    root = doc[c.root]
+    if c.form != DESCRIPTION or not c.label or root.dep_ not in ("attr", "oprd"):
+        return None
+    verb = root.head
+    if verb.lemma_ not in ("be", "become", "remain"):
+        return None
+    subject = next((t for t in verb.children if t.dep_ in SUBJECTS), None)
+    if subject is None and verb.dep_ == "xcomp":  # "is claimed to be": the governor's subject
+        subject = next((t for t in verb.head.children if t.dep_ in SUBJECTS), None)
+    n = owner.get(subject.i) if subject is not None else None
+    if n is None or cands[n].form not in (NAME, DESCRIPTION) or not _compatible_kinds(cands[n], c):
+        return None
+    return n
 
 
 def _compatible_kinds(a: Candidate, b: Candidate) -> bool:
