@@ -238,3 +238,11 @@ def test_a_description_takes_the_kind_of_a_name_after_it(nlp: Language) -> None:
 def test_what_the_subject_is_said_to_be_is_the_subject(nlp: Language, text: str, described: str) -> None:
     found = find_entities(nlp(text), doc_id="d")
     assert names_of(found, described) == [found[0].name]
+
+
+def test_a_headline_description_is_the_person_the_article_names_with_it(nlp: Language) -> None:
+    text = (
+        "Korvo spokesman denies report\nMay 2, 2011\n"
+        "A Korvo spokesman, Ann Lee, said on Monday that the report was wrong."
+    )
+    assert names_of(find_entities(nlp(text), doc_id="d"), "Korvo spokesman") == ["Ann Lee"]

@@ -36,6 +36,7 @@ def resolve(doc: Doc, cands: list[Candidate]) -> tuple[Clusters, set[int]]:
     owner = _token_owner(cands)
     joined = _link_by_parse(doc, cands, clusters, owner, labels)
     _link_descriptions(doc, cands, clusters, labels, joined)
+    _link_headline(cands, clusters, labels)
     dropped = link_pronouns(doc, cands, clusters, labels, owner)
     return clusters, dropped
 
@@ -345,6 +346,27 @@ def _link_descriptions(
             clusters.union(target, i)
         if c.label:
             recent.append(i)
+
+
+def _link_headline(cands: list[Candidate], clusters: Clusters, labels: dict[int, str]) -> None:
+    """ "Zentrix executive quits" over "Tom Bale, a Zentrix executive, ...": a headline's description
+    that nothing before it can name is the named actor the article later describes with its noun."""
+    later: dict[str, int] = {}  # head noun -> first description with it in a named actor, past the headline
+    for i, c in enumerate(cands):
+        if c.form == DESCRIPTION and c.sentence > 0 and c.label and clusters.find(i) in labels:
+            later.setdefault(c.key, i)
+    for i, c in enumerate(cands):
+        if c.sentence > 0:
+            break
+        j = later.get(c.key)
+        if (
+            c.form == DESCRIPTION
+            and c.label
+            and not c.plural
+            and clusters.find(i) not in labels
+            and j is not None
+        ):
+            clusters.union(j, i)
 
 
 def _description_target(
