@@ -246,3 +246,12 @@ def test_a_headline_description_is_the_person_the_article_names_with_it(nlp: Lan
         "A Korvo spokesman, Ann Lee, said on Monday that the report was wrong."
     )
     assert names_of(find_entities(nlp(text), doc_id="d"), "Korvo spokesman") == ["Ann Lee"]
+
+
+def test_their_after_some_or_others_is_no_named_actor(nlp: Language) -> None:
+    text = (
+        "Korvo Inc. sold the Zorbit X2 online. Many buyers could not reach the website. "
+        "Some had difficulty finishing their orders, while others tweeted about their experience."
+    )
+    found = find_entities(nlp(text), doc_id="d")
+    assert in_actor(found, "their") == []

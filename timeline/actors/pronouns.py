@@ -39,6 +39,8 @@ _PRONOUN_GENDERS = {"he": MALE, "she": FEMALE}
 #: verbs whose subject "it" stands for a clause ("it seems that ...")
 _CLAUSE_VERBS = frozenset({"seem", "appear", "happen", "matter"})
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+#: words that stand alone for some of a group ("some had trouble with their orders")
+_QUANTIFIERS = frozenset({"some", "others", "many", "several", "both", "all", "most", "few", "each"})
 _POSSESSIVES = frozenset({"his", "her", "hers", "my", "mine", "its", "their", "theirs", "our", "ours"})
 
 
@@ -122,6 +124,8 @@ def _pronoun_target(
         # only an actor already named: a description no name anchors is too weak a lead
         if j is not None and j != i and clusters.find(j) in labels and fits(j):
             return j
+        if c.plural and subject is not None and subject.lower_ in _QUANTIFIERS:
+            return j  # "others tweeted about their experience": theirs, whoever they are
     # a plain pronoun is not the subject of its own clause ("Gizmodo ... published details of it")
     barred = -1
     if c.key not in _POSSESSIVES and not c.key.endswith(("self", "selves")):
