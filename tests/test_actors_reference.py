@@ -255,3 +255,29 @@ def test_their_after_some_or_others_is_no_named_actor(nlp: Language) -> None:
     )
     found = find_entities(nlp(text), doc_id="d")
     assert in_actor(found, "their") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ranked"),
+    [
+        (
+            "Zentrix sells tablets. Its sales overtook Korvo Inc. for the No. 2 tablet maker in 2007.",
+            "the No. 2 tablet maker",
+        ),
+        (
+            "Korvo Inc. sells tablets. Zentrix said the largest tablet maker would cut prices.",
+            "the largest tablet maker",
+        ),
+    ],
+)
+def test_a_rank_is_said_of_no_actor_named_before(nlp: Language, text: str, ranked: str) -> None:
+    assert in_actor(find_entities(nlp(text), doc_id="d"), ranked) == [ranked]
+
+
+def test_a_description_with_a_proper_noun_is_no_actor_named_otherwise(nlp: Language) -> None:
+    text = (
+        "Korvo Inc. released the iYan 2 in June. It added features to its iYan operating system. "
+        "Zentrix said the Zen OS operating system would follow."
+    )
+    found = find_entities(nlp(text), doc_id="d")
+    assert "its iYan operating system" not in in_actor(found, "the Zen OS operating system")

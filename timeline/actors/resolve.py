@@ -23,6 +23,7 @@ from .lexicon import EVENT, KIND_LABELS, KIND_TO_LABEL, ORG, PERSON, PRODUCT, PR
 from .mentions import BRAND, relative_head
 from .pronouns import WINDOW, link_pronouns, salience
 
+_PLACES = frozenset({"GPE", "LOC", "NORP"})
 #: a surname spelt two ways ("Kalahu", "Khallaf") is one person at this similarity or above
 SPELLING_SIMILARITY = 0.6
 
@@ -383,16 +384,22 @@ def _description_target(
         return None
     # "the store" … "the iTunes Music Store": the head noun ends an earlier name
     earlier = last_word.get(c.key)
-    if earlier is not None and c.sentence - cands[earlier].sentence <= WINDOW * 2 and not c.plural:
+    if (
+        earlier is not None
+        and c.sentence - cands[earlier].sentence <= WINDOW * 2
+        and not c.plural
+        and _proper_words(doc, c) <= _proper_words(doc, cands[earlier])
+    ):
         return earlier
-    if not c.label:
-        return None
+    if not c.label or _ranked(doc, c):
+        return None  # "passed Best Buy for the No. 2 retailer": a rank is a role, said of no one before
     allowed = KIND_LABELS[c.label]
     # the most salient fitting actor of the last sentences, as for pronouns: "the company" is the
     # firm the article is about, not the product named last
     score: dict[int, float] = {}
     latest: dict[int, int] = {}
     looks: dict[int, str] = {}  # cluster root -> what its names up to its latest mention look like
+    said = _proper_words(doc, c)
     for j in reversed(recent):
         back = c.sentence - cands[j].sentence
         if back > WINDOW:
@@ -400,6 +407,8 @@ def _description_target(
         root = clusters.find(j)
         if cands[j].form == DESCRIPTION and root not in labels:
             continue  # only actors already anchored to a name
+        if said and not said <= _proper_words(doc, cands[j]):
+            continue  # "the Zen OS operating system" is not the system named "Yan OS"
         if cluster_label(j, cands, clusters, labels) in allowed and cands[j].plural == c.plural:
             if root not in looks:
                 # from the actor's latest mention: "The update, Podware 2.1, ..." is a product by the name
@@ -415,3 +424,25 @@ def _description_target(
     if not score:
         return None
     return latest[max(score, key=lambda r: (score[r], latest[r]))]
+
+
+def _proper_words(doc: Doc, c: Candidate) -> frozenset[str]:
+    """A name's words, or the proper nouns before a description's head: "the Zen OS operating
+    system" is no other system than one named with "Zen OS"."""
+    if c.form == NAME:
+        return frozenset(c.key.split())
+    # a country's name says where the actor is ("the U.S. firm"), not which one it is
+    return frozenset(
+        normalise(t.text) for t in doc[c.first : c.root] if t.pos_ == "PROPN" and t.ent_type_ not in _PLACES
+    )
+
+
+def _ranked(doc: Doc, c: Candidate) -> bool:
+    """Whether a description names a rank: a superlative, an ordinal or "No. 2" before its head."""
+    words = doc[c.first : c.root]
+    if any(t.tag_ == "JJS" or t.ent_type_ == "ORDINAL" or t.lower_ == "top" for t in words):
+        return True
+    # "No. 2", "No 1", "number one": the token after is the number, or the abbreviation's full stop
+    return any(
+        t.lower_ in ("no", "no.", "number") and (t.nbor().like_num or t.nbor().text == ".") for t in words
+    )
