@@ -281,3 +281,13 @@ def test_a_description_with_a_proper_noun_is_no_actor_named_otherwise(nlp: Langu
     )
     found = find_entities(nlp(text), doc_id="d")
     assert "its iYan operating system" not in in_actor(found, "the Zen OS operating system")
+
+
+def test_a_possessive_is_not_the_phrase_it_is_written_in(nlp: Language) -> None:
+    text = (
+        "Zentrix said there were 3,800 attendees. "
+        "There are 500 Zentrix engineers at what is their largest developers conference in a decade."
+    )
+    assert in_actor(find_entities(nlp(text), doc_id="d"), "their largest developers") == [
+        "their largest developers"
+    ]

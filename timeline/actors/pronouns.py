@@ -139,8 +139,8 @@ def _pronoun_target(
         if back > WINDOW:
             break
         root = clusters.find(j)
-        if root == barred or not fits(j):
-            continue
+        if root == barred or not fits(j) or a.first <= c.first < a.last:
+            continue  # nor the phrase it is written in ("their largest conference")
         # a firm is "they" as well as "it", but more than one of anything is "they" first ("we" is
         # a firm speaking, one actor)
         agree = NUMBER_MISMATCH if _GROUPS.get(c.key) == "they" and not a.plural else 1.0

@@ -407,6 +407,8 @@ def _description_target(
         root = clusters.find(j)
         if cands[j].form == DESCRIPTION and root not in labels:
             continue  # only actors already anchored to a name
+        if cands[j].first <= c.first < cands[j].last:
+            continue  # not the phrase it is written in ("the company's suite" for "the company")
         if said and not said <= _proper_words(doc, cands[j]):
             continue  # "the Zen OS operating system" is not the system named "Yan OS"
         if cluster_label(j, cands, clusters, labels) in allowed and cands[j].plural == c.plural:
