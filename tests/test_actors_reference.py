@@ -291,3 +291,21 @@ def test_a_possessive_is_not_the_phrase_it_is_written_in(nlp: Language) -> None:
     assert in_actor(find_entities(nlp(text), doc_id="d"), "their largest developers") == [
         "their largest developers"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "actor"),
+    [
+        ('Ann Lee met Tom Bale on Monday. "I am happy with the deal," Bale said.', "I", "Tom Bale"),
+        ('Ann Lee met Tom Bale on Monday. Bale said: "I am happy with the deal."', "I", "Tom Bale"),
+        # "we" of a person speaking is the firm in the speaker's title
+        (
+            'Korvo Inc. sued Zentrix Inc. on Monday. "We will win this case," said Zentrix Inc. chief '
+            "executive Tom Bale.",
+            "We",
+            "Zentrix Inc.",
+        ),
+    ],
+)
+def test_i_and_we_in_a_quote_are_the_speaker(nlp: Language, text: str, pronoun: str, actor: str) -> None:
+    assert owner_of(find_entities(nlp(text), doc_id="d"), pronoun) == actor

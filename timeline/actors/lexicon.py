@@ -92,6 +92,14 @@ HEAD_KINDS: dict[str, str] = {
 #: the one product named inside it
 PRODUCT_GROUPS = frozenset(_words("collection family generation line lineup range series"))
 
+#: verbs that report speech: the "I" or "we" of what they quote is their subject
+SPEECH_VERBS = frozenset(
+    _words(
+        "add admit announce argue ask claim comment conclude declare explain insist note reply say state "
+        "tell warn write"
+    )
+)
+
 #: last words of the names of events ("Worldwide Developers Conference"): no firm, whatever the
 #: model labels them
 EVENT_NOUNS = frozenset(

@@ -11,12 +11,14 @@ phone and published details of it").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
 from .clusters import Clusters, cluster_label, looks_like
 from .gender import gender_of
-from .lexicon import EVENT, FEMALE, KIND_LABELS, MALE, PRODUCT
+from .lexicon import EVENT, FEMALE, KIND_LABELS, MALE, PRODUCT, SPEECH_VERBS
 
 #: how many sentences back a pronoun or a description may look for what it refers to
 WINDOW = 3
@@ -118,6 +120,10 @@ def _pronoun_target(
         return not (label == "PERSON" and a.plural != c.plural and (a.form != NAME or c.plural))
 
     token = doc[c.root]
+    if _GROUPS.get(c.key) in ("i", "we"):
+        spoken = _speaker_target(doc, token, cands, clusters, owner, fits)
+        if spoken is not None:
+            return spoken
     subject = _clause_subject(token)
     if c.key in _POSSESSIVES:
         j = owner.get(subject.i) if subject is not None else None
@@ -174,6 +180,41 @@ def _pleonastic(token: Token) -> bool:
         if child.dep_ == "xcomp" and "acomp" in deps:
             return True  # the infinitive or gerund hangs on the verb, not on the adjective
     return False
+
+
+def _speaker_target(
+    doc: Doc,
+    token: Token,
+    cands: list[Candidate],
+    clusters: Clusters,
+    owner: dict[int, int],
+    fits: Callable[[int], bool],
+) -> int | None:
+    """Who "I" or "we" is in a quote: the speaker ('"I am happy," Bale said'), and for "we" a speaker
+    that is a firm, or the firm in a speaker's title ('"We will win," said Zentrix chief Tom Bale')."""
+    speaker = _speaker(token)
+    n = owner.get(speaker.i) if speaker is not None else None
+    if speaker is None or n is None:
+        return None
+    if cands[n].form == PRONOUN and clusters.find(n) == n:
+        return None  # a speaker known only as "he" not yet placed
+    if fits(n):
+        return n
+    for t in doc[speaker.left_edge.i : speaker.i]:
+        j = owner.get(t.i)
+        if j is not None and cands[j].form == NAME and fits(j):
+            return j
+    return None
+
+
+def _speaker(token: Token) -> Token | None:
+    """The subject of the verb of saying whose quoted clause holds the token."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in SPEECH_VERBS:
+            return next((t for t in node.head.children if t.dep_ == "nsubj"), None)
+        node = node.head
+    return None
 
 
 def salience(doc: Doc, a: Candidate) -> float:
