@@ -309,3 +309,10 @@ def test_a_possessive_is_not_the_phrase_it_is_written_in(nlp: Language) -> None:
 )
 def test_i_and_we_in_a_quote_are_the_speaker(nlp: Language, text: str, pronoun: str, actor: str) -> None:
     assert owner_of(find_entities(nlp(text), doc_id="d"), pronoun) == actor
+
+
+def test_a_conjoined_verb_keeps_the_subject_of_the_first_from_its_object(nlp: Language) -> None:
+    # "release" shares the subject of "set" through "will be able to": the developers release
+    # something else, so "them" are the applications
+    text = "Zentrix sells a tablet. Developers will be able to set the price of the applications or release them for free."
+    assert in_actor(find_entities(nlp(text), doc_id="d"), "them") == ["the applications", "them"]

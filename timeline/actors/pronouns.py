@@ -244,6 +244,15 @@ def _clause_subject(token: Token, *, nearest_only: bool = False) -> Token | None
                     if obj is not None:
                         return obj
                 own = next((t for t in governor.children if t.dep_ in _SUBJECTS), None)
+                # "Developers will be able to set prices or release them": through the infinitive
+                # and the adjective to the verb that has the subject
+                while (
+                    own is None
+                    and governor.dep_ in ("xcomp", "acomp", "conj")
+                    and governor.head.i != governor.i
+                ):
+                    governor = governor.head
+                    own = next((t for t in governor.children if t.dep_ in _SUBJECTS), None)
                 if own is not None and not (own.left_edge.i <= token.i <= own.right_edge.i):
                     return own
             if nearest_only:
