@@ -316,3 +316,11 @@ def test_a_conjoined_verb_keeps_the_subject_of_the_first_from_its_object(nlp: La
     # something else, so "them" are the applications
     text = "Zentrix sells a tablet. Developers will be able to set the price of the applications or release them for free."
     assert in_actor(find_entities(nlp(text), doc_id="d"), "them") == ["the applications", "them"]
+
+
+def test_a_possessive_in_a_relative_clause_refers_to_the_relatives_noun(nlp: Language) -> None:
+    text = (
+        "Korvo Inc. supports the newest collection of software entitled iZen, "
+        "which has added web publishing to its photo tools."
+    )
+    assert owner_of(find_entities(nlp(text), doc_id="d"), "its") == "iZen"

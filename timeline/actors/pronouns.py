@@ -106,7 +106,8 @@ def _pronoun_target(
 
     def fits(j: int) -> bool:
         a = cands[j]
-        if a.form == PRONOUN and _GROUPS.get(a.key) != _GROUPS.get(c.key):
+        # a relative pronoun stands for its noun ("iLife, which has added ... to its tools")
+        if a.form == PRONOUN and a.label and _GROUPS.get(a.key) != _GROUPS.get(c.key):
             return False
         label = cluster_label(j, cands, clusters, labels)
         if label not in allowed and not (
