@@ -324,3 +324,8 @@ def test_a_possessive_in_a_relative_clause_refers_to_the_relatives_noun(nlp: Lan
         "which has added web publishing to its photo tools."
     )
     assert owner_of(find_entities(nlp(text), doc_id="d"), "its") == "iZen"
+
+
+def test_many_things_and_one_side_by_side_are_a_list(nlp: Language) -> None:
+    text = "Korvo Inc. unveiled new Zen laptops, the iYan software suite, on Monday."
+    assert in_actor(find_entities(nlp(text), doc_id="d"), "new Zen laptops") == ["new Zen laptops"]

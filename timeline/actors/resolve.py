@@ -176,6 +176,8 @@ def _link_by_parse(
             # of no kind is the model taking a new subject for one ("a report in X, an internal memo")
             and (c.form == NAME or bool(c.label or c.sector))
             and not _group_and_member(cands[other], c)
+            # "new Zen laptops, the Yan suite": one thing and many are a list, not an apposition
+            and (cands[other].form != DESCRIPTION or c.form != DESCRIPTION or cands[other].plural == c.plural)
             and _compatible_kinds(cands[other], c)
         ):
             kind = _kind_said(cands[other], c)
