@@ -329,3 +329,8 @@ def test_a_possessive_in_a_relative_clause_refers_to_the_relatives_noun(nlp: Lan
 def test_many_things_and_one_side_by_side_are_a_list(nlp: Language) -> None:
     text = "Korvo Inc. unveiled new Zen laptops, the iYan software suite, on Monday."
     assert in_actor(find_entities(nlp(text), doc_id="d"), "new Zen laptops") == ["new Zen laptops"]
+
+
+def test_they_after_two_firms_joined_by_and_is_neither_alone(nlp: Language) -> None:
+    text = "Korvo Inc. and Zentrix Inc. signed a deal. They will share patents."
+    assert in_actor(find_entities(nlp(text), doc_id="d"), "They") == []

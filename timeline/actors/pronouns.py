@@ -155,8 +155,18 @@ def _pronoun_target(
         latest.setdefault(root, j)
     if not score:
         return None
-    best = max(score, key=lambda r: (score[r], latest[r]))
-    return latest[best]
+    best = latest[max(score, key=lambda r: (score[r], latest[r]))]
+    if _GROUPS.get(c.key) == "they" and not cands[best].plural and _coordinated(doc[cands[best].root], owner):
+        return None  # "Korvo and Zentrix signed a deal. They ...": the two together, no one actor
+    return best
+
+
+def _coordinated(token: Token, owner: dict[int, int]) -> bool:
+    """Whether a mention's head is joined by "and" to another mention ("Korvo and Zentrix")."""
+    others = [t for t in token.children if t.dep_ == "conj"]
+    if token.dep_ == "conj":
+        others.append(token.head)
+    return any(t.i in owner for t in others)
 
 
 def _pleonastic(token: Token) -> bool:
