@@ -7,7 +7,8 @@ import pytest
 from spacy.language import Language
 
 from timeline.actors import find_entities
-from timeline.records import Entity
+from timeline.events import find_events
+from timeline.records import THING, Entity
 
 
 def named(found: tuple[Entity, ...], name: str) -> Entity:
@@ -83,3 +84,31 @@ def test_a_name_and_a_role_without_article_are_a_mention_of_a_person(nlp: Langua
     (person,) = [e for e in found if any(m.text == "Apple executive" for m in e.mentions)]
     assert person.kind == "PERSON"
     assert "Apple" in {e.name for e in found}
+
+
+def test_a_thing_owned_by_an_actor_is_a_mention_of_its_own(nlp: Language) -> None:
+    text = "Zorblax released the Quib phone on Monday. The phone's antenna is weak, and its price rose."
+    found = find_entities(nlp(text), doc_id="d")
+    antenna = next(e for e in found if any(m.text == "The phone's antenna" for m in e.mentions))
+    assert antenna.kind == THING
+    # the owner stays a mention of its own inside the thing's, of another entity
+    phone = next(e for e in found if any(m.text == "The phone" for m in e.mentions))
+    assert phone is not antenna and phone.kind != THING
+    price = next(e for e in found if any(m.text == "its price" for m in e.mentions))
+    assert price.kind == THING
+    assert any(m.text == "its" for e in found if e is not price for m in e.mentions)
+
+
+def test_a_phrase_naming_an_event_is_no_thing(nlp: Language) -> None:
+    text = "Zorblax announced the launch of the Quib phone. The launch drew large crowds."
+    found = find_entities(nlp(text), doc_id="d")
+    assert not any("launch" in m.text for e in found for m in e.mentions)
+
+
+def test_things_take_no_part_in_events(nlp: Language) -> None:
+    doc = nlp("Zorblax cut the price of its tablets on Monday.")
+    found = find_entities(doc, doc_id="d")
+    assert any(e.kind == THING for e in found)
+    things = {e.key for e in found if e.kind == THING}
+    for event in find_events(doc, doc_id="d", entities=found):
+        assert not {p.actor for p in event.participants} & things

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 
 from timeline.export.graphml import read_graphml, safe_graph, to_graphml
 from timeline.graph import actor_network, knowledge_graph
-from timeline.records import Build
+from timeline.records import THING, Actor, Build, Mention
 from timeline.text import clean_text
 
 from .exports_data import builds, story
@@ -76,6 +76,14 @@ def test_the_actor_network_has_one_weighted_edge_per_pair_with_the_mean_score() 
     assert (edge["weight"], edge["goldstein"], edge["events"], edge["types"]) == (1, -7.0, "e1", "COERCE")
     assert graph.edges["a2", "a1"]["goldstein"] == -2.0
     assert {d["name"] for _, d in graph.nodes(data=True)} >= {"Apple", "Samsung"}
+
+
+def test_a_thing_talked_about_is_no_node_of_the_actor_network() -> None:
+    build = story()
+    price = Actor("a9", "the price", THING, (Mention("d1", 0, 9, "the price"),))
+    build = dataclasses.replace(build, actors=(*build.actors, price))
+    assert "a9" not in actor_network(build)
+    assert "a1" in actor_network(build)
 
 
 @pytest.mark.parametrize("name", ["graph.graphml", "actors.graphml"])

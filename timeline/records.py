@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 #: Roles a participant can play in an event.
 SOURCE, TARGET, OTHER = "source", "target", "other"
+#: The kind of an entity that is a thing an article talks about ("the price", "the phone's
+#: antenna"), not an actor: it has mentions, but takes no part in events.
+THING = "THING"
 
 
 @dataclass(frozen=True, slots=True)
