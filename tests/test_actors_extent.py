@@ -112,3 +112,10 @@ def test_things_take_no_part_in_events(nlp: Language) -> None:
     things = {e.key for e in found if e.kind == THING}
     for event in find_events(doc, doc_id="d", entities=found):
         assert not {p.actor for p in event.participants} & things
+
+
+def test_a_hyphenated_title_is_one_word_of_the_person(nlp: Language) -> None:
+    found = find_entities(nlp("Zorblax Inc. co-founder Jim Brown spoke on Monday."), doc_id="d")
+    brown = named(found, "Jim Brown")
+    assert "Zorblax Inc. co-founder Jim Brown" in {m.text for m in brown.mentions}
+    assert "Zorblax Inc." in {e.name for e in found}
