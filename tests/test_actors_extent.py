@@ -119,3 +119,21 @@ def test_a_hyphenated_title_is_one_word_of_the_person(nlp: Language) -> None:
     brown = named(found, "Jim Brown")
     assert "Zorblax Inc. co-founder Jim Brown" in {m.text for m in brown.mentions}
     assert "Zorblax Inc." in {e.name for e in found}
+
+
+def test_a_description_is_written_with_the_phrase_that_holds_another_mention(nlp: Language) -> None:
+    text = "Zorblax showed the Quib phone. The side of the phone is metal, and the price for the Quib rose."
+    found = find_entities(nlp(text), doc_id="d")
+    written = {m.text for e in found for m in e.mentions}
+    assert {"The side of the phone", "the price for the Quib"} <= written
+    # the mention inside keeps a span of its own, of its own entity
+    side = next(e for e in found if any(m.text == "The side of the phone" for m in e.mentions))
+    phone = next(e for e in found if any(m.text == "the phone" for m in e.mentions))
+    assert side is not phone
+
+
+def test_a_phrase_without_a_mention_in_it_is_left_out(nlp: Language) -> None:
+    text = "The price of gold rose on Monday."
+    written = {m.text for e in find_entities(nlp(text), doc_id="d") for m in e.mentions}
+    assert "The price" in written
+    assert not any("gold" in w for w in written)

@@ -15,7 +15,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from . import names
-from .candidate import DEMONYM, NAME, PRONOUN, SUBJECTS, Candidate
+from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, SUBJECTS, Candidate
 from .gazetteer import country_of_demonym, country_of_name, normalise
 from .lexicon import ACTOR_LABELS, NON_ACTOR_LABELS, PRONOUNS, RELATIVE_PRONOUNS, TITLES
 from .phrases import description, employer_in_title, guessed_name, with_model_number
@@ -72,8 +72,38 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             # Apple Corps, inside which "the Beatles" is a mention of its own
             written = (chunk.start_char, found[n].end, doc.text[chunk.start_char : found[n].end])
             found[n] = replace(found[n], written=written)
+    found = _with_phrases_after(doc, found)
     found.sort(key=lambda c: (c.start, -c.end))
     return found
+
+
+def _with_phrases_after(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """ "the side of the device", "the price for the iPhone": a description is written with the
+    phrases after it that hold a mention of their own, up to that mention's end (which stays a
+    mention inside it)."""
+    at_root = {c.root: n for n, c in enumerate(found)}
+    after = {t.idx + len(t.text): t.i + 1 for t in doc}  # end offset of a word -> the next word
+    out = list(found)
+    # right to left: the mention inside is written in full before the one around it
+    for n in sorted(range(len(found)), key=lambda n: -found[n].start):
+        c = out[n]
+        if c.form != DESCRIPTION or c.written is not None:
+            continue
+        stop, k = c.end, c.last
+        for child in doc[c.root].rights:
+            if child.i < k:
+                continue
+            if child.dep_ != "prep" or child.i != k:
+                break  # only phrases right after the noun, one after the other
+            pobj = next((t for t in child.children if t.dep_ == "pobj"), None)
+            inner = None if pobj is None else at_root.get(pobj.i)
+            if inner is None or out[inner].start < child.idx:
+                break
+            stop = out[inner].extent()[1]
+            k = after.get(stop, len(doc))
+        if stop > c.end:
+            out[n] = replace(c, written=(c.start, stop, doc.text[c.start : stop]))
+    return out
 
 
 def _possessors(chunk: Span, owned: set[int]) -> list[Span]:
