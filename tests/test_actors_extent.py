@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from timeline.actors import find_entities
 from timeline.events import find_events
-from timeline.records import THING, Entity
+from timeline.records import GROUP, THING, Entity
 
 
 def named(found: tuple[Entity, ...], name: str) -> Entity:
@@ -54,7 +54,7 @@ def test_two_names_the_model_took_for_one_are_split_at_and(nlp: Language) -> Non
     text = "Apple introduced the new MacBook line, which includes the Macbook and Macbook Pro."
     found = find_entities(nlp(text), doc_id="d")
     assert "Macbook Pro" in {e.name for e in found}
-    assert not any("and" in e.name.split() for e in found)
+    assert not any("and" in e.name.split() for e in found if e.kind != GROUP)  # a group is named so
 
 
 @pytest.mark.parametrize(
@@ -137,3 +137,27 @@ def test_a_phrase_without_a_mention_in_it_is_left_out(nlp: Language) -> None:
     written = {m.text for e in find_entities(nlp(text), doc_id="d") for m in e.mentions}
     assert "The price" in written
     assert not any("gold" in w for w in written)
+
+
+def test_a_coordination_of_actors_is_a_group_of_its_own(nlp: Language) -> None:
+    doc = nlp("Zorblax and Quibco signed a deal on Monday.")
+    found = find_entities(doc, doc_id="d")
+    (group,) = [e for e in found if e.kind == GROUP]
+    assert [m.text for m in group.mentions] == ["Zorblax and Quibco"]
+    # each member stays an actor of its own, and takes part in the event; the group does not
+    assert {"Zorblax", "Quibco"} <= {e.name for e in found if e.kind != GROUP}
+    actors = {p.actor for event in find_events(doc, doc_id="d", entities=found) for p in event.participants}
+    assert group.key not in actors
+    assert actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Procter and Gamble reported higher profits on Tuesday.",  # one name
+        "Zorblax CEO and co-founder Jim Brown spoke on Monday.",  # titles of one person
+        "The firm moved to Cupertino, California last year.",  # a place and its region, no "and"
+    ],
+)
+def test_no_group_where_the_members_are_no_two_actors(nlp: Language, text: str) -> None:
+    assert not [e for e in find_entities(nlp(text), doc_id="d") if e.kind == GROUP]

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from ..records import Entity
 from .entities import build_entities
+from .groups import find_groups
 from .lexicon import ACTOR_LABELS
 from .link import actor_id_for, link_actors
 from .mentions import find_candidates
@@ -34,4 +35,5 @@ def find_entities(doc: Doc, *, doc_id: str) -> tuple[Entity, ...]:
         return ()
     cands = find_candidates(doc)
     clusters, dropped = resolve(doc, cands)
-    return build_entities(doc_id, cands, clusters, dropped)
+    entities = build_entities(doc_id, cands, clusters, dropped)
+    return entities + find_groups(doc, doc_id=doc_id, entities=entities)
