@@ -4,6 +4,8 @@ the actors): it takes no part in events, as each member already does."""
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
 from ..records import GROUP, Entity, Mention
@@ -22,9 +24,9 @@ def find_groups(doc: Doc, *, doc_id: str, entities: tuple[Entity, ...]) -> tuple
             for token in span if span is not None else ():
                 covered.setdefault(token.i, (entity.key, m.start, m.end))
     groups = []
-    for token in doc:
-        if token.dep_ == "conj" or token.pos_ not in _NOMINAL:
-            continue  # a coordination is found at its first member
+    for token in _first_members(doc):
+        if token.pos_ not in _NOMINAL:
+            continue
         members = [token, *(c for c in token.conjuncts if c.pos_ in _NOMINAL)]
         owners = [covered[m.i][0] for m in members if m.i in covered]
         if len(members) < 2 or len(owners) < len(members) or len(set(owners)) < len(owners):
@@ -43,6 +45,20 @@ def find_groups(doc: Doc, *, doc_id: str, entities: tuple[Entity, ...]) -> tuple
         )
         for n, (start, end, text) in enumerate(sorted(set(groups)), start=1)
     )
+
+
+def _first_members(doc: Doc) -> list[Token]:
+    """The first member of each coordination, found on the dependency array (no Token objects made
+    for the other words: this runs on every article)."""
+    conj = doc.vocab.strings["conj"]
+    deps, heads = doc.to_array([DEP, HEAD]).T
+    firsts = set()
+    for i in numpy.flatnonzero(deps == conj):
+        head = doc[int(i) + int(heads[i].astype(numpy.int64))]
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # a member hung on another member: go up to the first
+        firsts.add(head.i)
+    return [doc[i] for i in sorted(firsts)]
 
 
 def _extent(first: Token, members: list[Token]) -> tuple[int, int]:

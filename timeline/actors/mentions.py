@@ -58,6 +58,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
                 found.append(cand)
                 owned.add(i)
     name_at = {c.root: n for n, c in enumerate(found) if c.form == NAME}
+    text = doc.text  # made once: Doc.text joins every word
     for chunk in doc.noun_chunks:
         for part in (*_possessors(chunk, owned), chunk):
             cand = description(part, owned, non_actor, sentence_of)
@@ -70,20 +71,20 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if n is not None and chunk.start < found[n].first:
             # the name heads a longer phrase: "the Beatles' Apple Corps" is written as one mention of
             # Apple Corps, inside which "the Beatles" is a mention of its own
-            written = (chunk.start_char, found[n].end, doc.text[chunk.start_char : found[n].end])
+            written = (chunk.start_char, found[n].end, text[chunk.start_char : found[n].end])
             found[n] = replace(found[n], written=written)
-    found = _with_phrases_after(doc, found)
+    found = _with_phrases_after(doc, found, text)
     found.sort(key=lambda c: (c.start, -c.end))
     return found
 
 
-def _with_phrases_after(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+def _with_phrases_after(doc: Doc, found: list[Candidate], text: str) -> list[Candidate]:
     """ "the side of the device", "the price for the iPhone": a description is written with the
     phrases after it that hold a mention of their own, up to that mention's end (which stays a
     mention inside it)."""
     at_root = {c.root: n for n, c in enumerate(found)}
-    after = {t.idx + len(t.text): t.i + 1 for t in doc}  # end offset of a word -> the next word
     out = list(found)
+    last = [c.last for c in found]  # token after each mention as written
     # right to left: the mention inside is written in full before the one around it
     for n in sorted(range(len(found)), key=lambda n: -found[n].start):
         c = out[n]
@@ -99,10 +100,10 @@ def _with_phrases_after(doc: Doc, found: list[Candidate]) -> list[Candidate]:
             inner = None if pobj is None else at_root.get(pobj.i)
             if inner is None or out[inner].start < child.idx:
                 break
-            stop = out[inner].extent()[1]
-            k = after.get(stop, len(doc))
+            stop, k = out[inner].extent()[1], last[inner]
         if stop > c.end:
-            out[n] = replace(c, written=(c.start, stop, doc.text[c.start : stop]))
+            out[n] = replace(c, written=(c.start, stop, text[c.start : stop]))
+            last[n] = k
     return out
 
 
