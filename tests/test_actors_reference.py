@@ -133,7 +133,8 @@ def test_an_apposition_tells_the_kind_of_a_lone_name(nlp: Language) -> None:
     # the model calls "Tiger" a person; the apposition says it is a version of a system, so "It" fits
     text = "Mac users are buzzing about Tiger, the newest version of Apple Computer's Mac OS X. It ships on Friday."
     found = find_entities(nlp(text), doc_id="d")
-    assert names_of(found, "the newest version") == ["Tiger"]
+    # the description is written with the phrase that holds the system's name
+    assert names_of(found, "the newest version of Apple Computer's Mac OS X.") == ["Tiger"]
     assert owner_of(found, "It") == "Tiger"
 
 
