@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 
 from timeline.export.graphml import read_graphml, safe_graph, to_graphml
 from timeline.graph import actor_network, knowledge_graph
-from timeline.records import Build
+from timeline.records import GROUP, THING, Actor, Build, Mention
 from timeline.text import clean_text
 
 from .exports_data import builds, story
@@ -76,6 +76,16 @@ def test_the_actor_network_has_one_weighted_edge_per_pair_with_the_mean_score() 
     assert (edge["weight"], edge["goldstein"], edge["events"], edge["types"]) == (1, -7.0, "e1", "COERCE")
     assert graph.edges["a2", "a1"]["goldstein"] == -2.0
     assert {d["name"] for _, d in graph.nodes(data=True)} >= {"Apple", "Samsung"}
+
+
+def test_a_thing_or_a_group_is_no_node_of_the_actor_network() -> None:
+    build = story()
+    price = Actor("a9", "the price", THING, (Mention("d1", 0, 9, "the price"),))
+    pair = Actor("a8", "Apple and Samsung", GROUP, (Mention("d1", 0, 17, "Apple and Samsung"),))
+    build = dataclasses.replace(build, actors=(*build.actors, price, pair))
+    assert "a9" not in actor_network(build)
+    assert "a8" not in actor_network(build)
+    assert "a1" in actor_network(build)
 
 
 @pytest.mark.parametrize("name", ["graph.graphml", "actors.graphml"])

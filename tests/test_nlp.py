@@ -33,3 +33,14 @@ def test_an_article_longer_than_a_piece_keeps_every_offset(nlp: Language) -> Non
     last = [e for e in doc.ents if e.text == "Benjamin Netanyahu"]
     assert [text[e.start_char : e.end_char] for e in last] == ["Benjamin Netanyahu"]
     assert last[0].start_char == len(sentence) * 2500 + len("\nHamas accused ")
+
+
+def test_a_word_with_a_bound_prefix_stays_one_word(nlp: Language) -> None:
+    doc = nlp(
+        "Zorblax Co-founder Jim Brown sent an e-mail about the re-designs of a two-year-old long-awaited phone."
+    )
+    words = [t.text for t in doc]
+    assert {"Co-founder", "e-mail", "re-designs"} <= set(words)
+    # other hyphenated words are split as spaCy splits them: "two-year" is a number and a unit
+    assert words[words.index("two") : words.index("two") + 3] == ["two", "-", "year"]
+    assert "long-awaited" not in words

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from timeline.records import Build
+from timeline.records import GROUP, THING, Build
 from timeline.render import network_figure, page, timeline_figure
 
 from .render_story import story_build
@@ -27,6 +27,16 @@ def test_the_summary_gives_counts_and_the_date_range(report: str) -> None:
         "3 articles read, 1 skipped · 5 actors · 6 events (2 undated, 1 reported by several articles)"
         " · 0 time expressions · events from 2025-02-01 to 2025-03-06." in report
     )
+
+
+def test_things_and_groups_are_not_counted_as_actors(story: Build) -> None:
+    # "the price" and "Hamas and Egypt" are entities of their own, but not actors a reader would count
+    extra = tuple(
+        dataclasses.replace(story.actors[0], id=f"x-{kind.lower()}", name=name, kind=kind)
+        for kind, name in ((THING, "the price"), (GROUP, "Hamas and Egypt"))
+    )
+    with_extra = dataclasses.replace(story, actors=story.actors + extra)
+    assert " · 5 actors · " in page(with_extra, [], "Cairo")
 
 
 def test_plotly_js_is_embedded_once_and_nothing_is_fetched(report: str) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from .records import (
+    NOT_ACTORS,
     SOURCE,
     TARGET,
     Actor,
@@ -200,6 +201,8 @@ def actor_network(build: Build) -> nx.DiGraph:
     graph = nx.DiGraph()
     activity = _activity(build)
     for a in build.actors:
+        if a.kind in NOT_ACTORS:
+            continue  # a thing talked about, a group of actors: no actor of the network
         graph.add_node(
             a.id, name=a.name, label=a.name, kind=a.kind, events=activity[a.id], mentions=len(a.mentions)
         )

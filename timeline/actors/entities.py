@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from ..records import Entity, Mention
+from ..records import THING, Entity, Mention
 from . import names
 from .candidate import DEMONYM, DESCRIPTION, NAME, Candidate
 from .clusters import Clusters
@@ -36,7 +36,7 @@ def build_entities(
 
 
 def _actor_like(c: Candidate) -> bool:
-    return c.form in (NAME, DEMONYM) or (c.form == DESCRIPTION and bool(c.label or c.sector))
+    return c.form in (NAME, DEMONYM) or (c.form == DESCRIPTION and bool(c.label or c.sector or c.thing))
 
 
 def _majority(values: Iterable[str | None]) -> str | None:
@@ -74,6 +74,8 @@ def _entity(key: str, doc_id: str, members: list[Candidate]) -> Entity:
         )
         name = _phrase_name(first.phrase or first.text)
         kind = KIND_TO_LABEL.get(_majority(c.label for c in described) or "", OTHER_KIND)
+        if not any(c.label or c.sector for c in described):
+            kind = THING  # kept for its things ("the price"), which are no actors
         sector = _majority(c.sector for c in described)
     aliases = {f for f in forms}
     aliases.update(names.clean(c.text) for c in named)

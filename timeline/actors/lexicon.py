@@ -88,7 +88,7 @@ HEAD_KINDS: dict[str, str] = {
     ),
 }
 
-#: head nouns of a group of products ("the iPod line", "a new lineup of laptops"): the group is not
+#: head nouns of a group of products ("the Zen line", "a new lineup of laptops"): the group is not
 #: the one product named inside it
 PRODUCT_GROUPS = frozenset(_words("collection family generation line lineup range series"))
 

@@ -15,7 +15,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from . import names
-from .candidate import DEMONYM, NAME, PRONOUN, SUBJECTS, Candidate
+from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, SUBJECTS, Candidate
 from .gazetteer import country_of_demonym, country_of_name, normalise
 from .lexicon import ACTOR_LABELS, NON_ACTOR_LABELS, PRONOUNS, RELATIVE_PRONOUNS, TITLES
 from .phrases import description, employer_in_title, guessed_name, with_model_number
@@ -58,6 +58,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
                 found.append(cand)
                 owned.add(i)
     name_at = {c.root: n for n, c in enumerate(found) if c.form == NAME}
+    text = doc.text  # made once: Doc.text joins every word
     for chunk in doc.noun_chunks:
         for part in (*_possessors(chunk, owned), chunk):
             cand = description(part, owned, non_actor, sentence_of)
@@ -70,11 +71,40 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if n is not None and chunk.start < found[n].first:
             # the name heads a longer phrase: "the Beatles' Apple Corps" is written as one mention of
             # Apple Corps, inside which "the Beatles" is a mention of its own
-            found[n] = replace(
-                found[n], outer_start=chunk.start_char, outer_text=doc.text[chunk.start_char : found[n].end]
-            )
+            written = (chunk.start_char, found[n].end, text[chunk.start_char : found[n].end])
+            found[n] = replace(found[n], written=written)
+    found = _with_phrases_after(doc, found, text)
     found.sort(key=lambda c: (c.start, -c.end))
     return found
+
+
+def _with_phrases_after(doc: Doc, found: list[Candidate], text: str) -> list[Candidate]:
+    """ "the side of the device", "the price for the iPhone": a description is written with the
+    phrases after it that hold a mention of their own, up to that mention's end (which stays a
+    mention inside it)."""
+    at_root = {c.root: n for n, c in enumerate(found)}
+    out = list(found)
+    last = [c.last for c in found]  # token after each mention as written
+    # right to left: the mention inside is written in full before the one around it
+    for n in sorted(range(len(found)), key=lambda n: -found[n].start):
+        c = out[n]
+        if c.form != DESCRIPTION or c.written is not None:
+            continue
+        stop, k = c.end, c.last
+        for child in doc[c.root].rights:
+            if child.i < k:
+                continue
+            if child.dep_ != "prep" or child.i != k:
+                break  # only phrases right after the noun, one after the other
+            pobj = next((t for t in child.children if t.dep_ == "pobj"), None)
+            inner = None if pobj is None else at_root.get(pobj.i)
+            if inner is None or out[inner].start < child.idx:
+                break
+            stop, k = out[inner].extent()[1], last[inner]
+        if stop > c.end:
+            out[n] = replace(c, written=(c.start, stop, text[c.start : stop]))
+            last[n] = k
+    return out
 
 
 def _possessors(chunk: Span, owned: set[int]) -> list[Span]:

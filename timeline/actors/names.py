@@ -95,7 +95,7 @@ def is_short_form(short: str, long: str, *, person: bool) -> bool:
 def abbreviates(short: str, long: str) -> bool:
     """Whether ``short`` can be an abbreviation of ``long`` written just before it in brackets, after
     Schwartz and Hearst (2003): its letters and digits appear in ``long`` in order, matched from the
-    end, and its first one starts a word. "WWDC" abbreviates "Apple Worldwide Developers Conference"
+    end, and its first one starts a word. "WWPF" abbreviates "the Worldwide Partners Forum"
     (letters inside a word count), "SDK" "Software Development Kit"; "Cupertino" abbreviates nothing."""
     chars = [ch for ch in short.lower() if ch.isalnum()]
     text = long.lower()

@@ -8,6 +8,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..events.coding import load_lexicon
+from ..events.triggers import is_trigger
 from . import names
 from .candidate import DESCRIPTION, NAME, SUBJECTS, Candidate
 from .gazetteer import country_of_demonym, country_of_name
@@ -106,6 +108,10 @@ def description(
     ):
         # bare singular nouns ("attention", "time") are rarely actors; "Apple executive" is one
         return None
+    label = HEAD_KINDS.get(lemma, "")
+    # a phrase of no actor's kind still names something an article talks about ("the price", "its
+    # name", "the phone's antenna"), unless its head names an event ("the launch", "the deal")
+    thing = not label and sector is None and not is_trigger(root, load_lexicon())
     return Candidate(
         start=span.start_char,
         end=span.end_char,
@@ -115,7 +121,7 @@ def description(
         last=span.end,
         root=root.i,
         sentence=sentence_of[root.i],
-        label=HEAD_KINDS.get(lemma, ""),
+        label=label,
         key=lemma,
         plural=plural,
         definite=any(d in DEFINITE for d in dets),
@@ -124,6 +130,7 @@ def description(
         sector=sector,
         of_name=of_name,
         phrase=chunk.text,
+        thing=thing,
     )
 
 

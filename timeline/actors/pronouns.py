@@ -106,7 +106,7 @@ def _pronoun_target(
 
     def fits(j: int) -> bool:
         a = cands[j]
-        # a relative pronoun stands for its noun ("iLife, which has added ... to its tools")
+        # a relative pronoun stands for its noun ("iZen, which has added ... to its tools")
         if a.form == PRONOUN and a.label and _GROUPS.get(a.key) != _GROUPS.get(c.key):
             return False
         label = cluster_label(j, cands, clusters, labels)
@@ -117,7 +117,7 @@ def _pronoun_target(
         if gender and genders.get(clusters.find(j), gender) != gender:
             return False  # "she" is not a man named Steve
         if c.plural and not a.plural and looks_like(j, cands, clusters) in (PRODUCT, EVENT):
-            return False  # "we" and "they" are people or a firm, never one product ("iPhone" is ORG)
+            return False  # "we" and "they" are people or a firm, never one product (the model calls many a product ORG)
         return not (label == "PERSON" and a.plural != c.plural and (a.form != NAME or c.plural))
 
     token = doc[c.root]

@@ -172,7 +172,7 @@ def _link_by_parse(
         if (
             other is not None
             and {c.form, cands[other].form} in ({DESCRIPTION}, {NAME, DESCRIPTION})
-            # a description in apposition says what kind of actor it is ("NPD, a research firm"); one
+            # a description in apposition says what kind of actor it is ("Korvo, a research firm"); one
             # of no kind is the model taking a new subject for one ("a report in X, an internal memo")
             and (c.form == NAME or bool(c.label or c.sector))
             and not _group_and_member(cands[other], c)
@@ -243,7 +243,7 @@ def _named_after_comma(doc: Doc, c: Candidate, cands: list[Candidate], owner: di
 
 
 def _group_and_member(a: Candidate, b: Candidate) -> bool:
-    """ "the iPod line, the iPod nano": a group of products and one of them are two things."""
+    """ "the Zen line, the Zen Mini": a group of products and one of them are two things."""
     return any(x.form == DESCRIPTION and x.key in PRODUCT_GROUPS for x in (a, b))
 
 
