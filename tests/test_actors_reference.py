@@ -326,3 +326,30 @@ def test_they_after_two_firms_joined_by_and_is_neither_alone(nlp: Language) -> N
     assert "They" not in [
         m.text for e in found if e.name in ("Korvo Inc.", "Zentrix Inc.") for m in e.mentions
     ]
+
+
+def test_what_a_firm_is_said_to_be_is_the_firm_whatever_the_noun(nlp: Language) -> None:
+    text = "Korvo Inc. is the producer of the Zorbit console, and it sells well."
+    (korvo,) = [e for e in find_entities(nlp(text), doc_id="d") if e.name == "Korvo Inc."]
+    assert starts([m.text for m in korvo.mentions], "the producer")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "actor"),
+    [
+        (
+            "Korvo Inc. filed a lawsuit against Zentrix Inc. so that the latter would stop selling the tablet.",
+            "the latter",
+            "Zentrix Inc.",
+        ),
+        (
+            "Korvo Inc. met Zentrix Inc. in May. The former said the talks went well.",
+            "The former",
+            "Korvo Inc.",
+        ),
+    ],
+)
+def test_the_latter_and_the_former_count_back_the_actors_named(
+    nlp: Language, text: str, word: str, actor: str
+) -> None:
+    assert names_of(find_entities(nlp(text), doc_id="d"), word) == [actor]

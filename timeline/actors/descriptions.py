@@ -19,6 +19,8 @@ from .pronouns import WINDOW, salience
 
 #: entity labels of places: a country's name says where an actor is, not which one it is
 _PLACES = frozenset({"GPE", "LOC", "NORP"})
+#: "the latter" is the last actor named, "the former" the one before
+_ORDER = {"latter": 0, "former": 1}
 
 
 def link_descriptions(
@@ -108,6 +110,8 @@ def _description_target(
 ) -> int | None:
     if not c.definite:
         return None
+    if c.key in _ORDER:
+        return _named_in_order(c, cands, clusters, labels, recent)
     # "the store" … "the iTunes Music Store": the head noun ends an earlier name
     earlier = last_word.get(c.key)
     if (
@@ -174,3 +178,19 @@ def _ranked(doc: Doc, c: Candidate) -> bool:
     return any(
         t.lower_ in ("no", "no.", "number") and (t.nbor().like_num or t.nbor().text == ".") for t in words
     )
+
+
+def _named_in_order(
+    c: Candidate, cands: list[Candidate], clusters: Clusters, labels: dict[int, str], recent: list[int]
+) -> int | None:
+    """ "Korvo sued Zentrix so that the latter would stop": "the latter" is the actor named last
+    before it, "the former" the one named before that."""
+    seen: list[int] = []  # actors by their latest name, latest first
+    for j in reversed(recent):
+        if c.sentence - cands[j].sentence > 1:
+            break
+        root = clusters.find(j)
+        if cands[j].form == NAME and root in labels and root not in seen:
+            seen.append(root)
+    n = _ORDER[c.key]
+    return seen[n] if len(seen) > n else None

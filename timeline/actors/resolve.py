@@ -258,7 +258,7 @@ def _predicate_of(doc: Doc, c: Candidate, cands: list[Candidate], owner: dict[in
     """ "The Zphone is claimed to be a revolutionary mobile phone": a description of a kind that is
     the predicate of "be" or "become" names what the clause's subject names."""
     root = doc[c.root]
-    if c.form != DESCRIPTION or not c.label or root.dep_ not in ("attr", "oprd"):
+    if c.form != DESCRIPTION or not (c.label or c.thing) or root.dep_ not in ("attr", "oprd"):
         return None
     verb = root.head
     if verb.lemma_ not in ("be", "become", "remain"):
