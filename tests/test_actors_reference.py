@@ -353,3 +353,12 @@ def test_the_latter_and_the_former_count_back_the_actors_named(
     nlp: Language, text: str, word: str, actor: str
 ) -> None:
     assert names_of(find_entities(nlp(text), doc_id="d"), word) == [actor]
+
+
+def test_two_descriptions_with_one_noun_and_other_proper_nouns_are_two_things(nlp: Language) -> None:
+    text = (
+        "Zentrix launched the Zen OS 2 in May. Korvo updated the Yan OS operating system in June. "
+        "The Zen OS operating system runs on tablets."
+    )
+    found = find_entities(nlp(text), doc_id="d")
+    assert "the Yan OS operating system" not in in_actor(found, "The Zen OS operating system")

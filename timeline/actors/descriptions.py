@@ -71,6 +71,8 @@ def link_descriptions(
                 target = sector_group.setdefault((c.country, c.sector), i)
         if target is None and (c.definite or c.plural):
             target = by_head.setdefault(c.key, i)
+            if _proper_words(doc, c) != _proper_words(doc, cands[target]):
+                target = None  # "the Zen OS operating system" is not "the Yan OS operating system"
         if target is not None and target != i:
             clusters.union(target, i)
         if c.label:
