@@ -362,3 +362,8 @@ def test_two_descriptions_with_one_noun_and_other_proper_nouns_are_two_things(nl
     )
     found = find_entities(nlp(text), doc_id="d")
     assert "the Yan OS operating system" not in in_actor(found, "The Zen OS operating system")
+
+
+def test_a_line_of_products_is_not_the_product_named_before(nlp: Language) -> None:
+    text = "Korvo Inc. added the iZen Mini to the iZen line on Tuesday."
+    assert in_actor(find_entities(nlp(text), doc_id="d"), "the iZen line") == ["the iZen line"]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from .candidate import DEMONYM, DESCRIPTION, NAME, Candidate
 from .clusters import Clusters, cluster_label, looks_like
 from .gazetteer import normalise
-from .lexicon import EVENT, KIND_LABELS, ORG, PRODUCT
+from .lexicon import EVENT, KIND_LABELS, ORG, PRODUCT, PRODUCT_GROUPS
 from .mentions import BRAND
 from .pronouns import WINDOW, salience
 
@@ -123,7 +123,7 @@ def _description_target(
         and _proper_words(doc, c) <= _proper_words(doc, cands[earlier])
     ):
         return earlier
-    if not c.label or _ranked(doc, c):
+    if not c.label or c.key in PRODUCT_GROUPS or _ranked(doc, c):
         return None  # "passed Best Buy for the No. 2 retailer": a rank is a role, said of no one before
     allowed = KIND_LABELS[c.label]
     # the most salient fitting actor of the last sentences, as for pronouns: "the company" is the
