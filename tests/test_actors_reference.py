@@ -367,3 +367,12 @@ def test_two_descriptions_with_one_noun_and_other_proper_nouns_are_two_things(nl
 def test_a_line_of_products_is_not_the_product_named_before(nlp: Language) -> None:
     text = "Korvo Inc. added the iZen Mini to the iZen line on Tuesday."
     assert in_actor(find_entities(nlp(text), doc_id="d"), "the iZen line") == ["the iZen line"]
+
+
+def test_a_model_number_before_the_name_is_the_name_with_the_number_after(nlp: Language) -> None:
+    text = (
+        "Korvo launched the Zphone 3G in June. "
+        "Korvo has claimed that the 3G Zphone will double the speed of the first Zphone."
+    )
+    found = find_entities(nlp(text), doc_id="d")
+    assert names_of(found, "the 3G Zphone") == ["Zphone 3G"]

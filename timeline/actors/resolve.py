@@ -57,11 +57,19 @@ def _token_owner(cands: list[Candidate]) -> dict[int, int]:
 
 def _link_names(doc: Doc, cands: list[Candidate], clusters: Clusters) -> None:
     by_key: dict[str, list[int]] = {}
+    numbered: list[tuple[str, int]] = []
     for i, c in enumerate(cands):
         if c.form == DEMONYM or (c.form == NAME and c.label == "GPE" and c.country):
             by_key.setdefault(f"country:{c.country}", []).append(i)
         elif c.form == NAME:
-            by_key.setdefault(c.key, []).append(i)
+            variant = _number_last(doc, c)
+            if variant:
+                numbered.append((variant, i))
+            else:
+                by_key.setdefault(c.key, []).append(i)
+    # "the 3G Zphone" is the "Zphone 3G" named elsewhere, else it is what it is written as
+    for k, i in numbered:
+        by_key.setdefault(k if k in by_key else cands[i].key, []).append(i)
     # plural of a name is the name: "iPods" … "iPod"
     for k in sorted(by_key):
         # but a model number is no plural: "iPhone 3GS" is not more than one "iPhone 3G"
@@ -89,6 +97,30 @@ def _link_names(doc: Doc, cands: list[Candidate], clusters: Clusters) -> None:
             best = min(longer, key=lambda lk: (-size[lk], by_key[lk][0]))
             clusters.union(by_key[best][0], by_key[k][0])
     _link_parenthesised(doc, cands, clusters)
+
+
+def _number_last(doc: Doc, c: Candidate) -> str:
+    """The key of a name written with its model number first ("the 3G Zphone", whether or not the
+    model took the number into the name), as the number-last form writes it ("Zphone 3G"); "" when
+    there is no such number."""
+    if c.label == "PERSON":
+        return ""
+    words = c.key.split()
+    if len(words) > 1 and _is_model_number(words[0]):
+        return " ".join([*words[1:], words[0]])
+    last = c.first - 1  # the number before the name: tokens with no space between ("3", "G")
+    if last < 0 or not doc[last].whitespace_ or doc[last].head.i != c.root:
+        return ""
+    k = last
+    while k > 0 and not doc[k - 1].whitespace_ and doc[k - 1].text.isalnum():
+        k -= 1
+    number = doc[k : last + 1].text
+    return f"{c.key} {normalise(number)}" if _is_model_number(number) else ""
+
+
+def _is_model_number(word: str) -> bool:
+    """ "3g", "a380", "2gb": letters and digits together; a bare number ("3", "2010") is a count or a year."""
+    return word.isalnum() and any(ch.isdigit() for ch in word) and not word.isdigit()
 
 
 def _spelling_variants(k: str, keys: list[str], person: dict[str, bool]) -> list[str]:
