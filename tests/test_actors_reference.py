@@ -376,3 +376,20 @@ def test_a_model_number_before_the_name_is_the_name_with_the_number_after(nlp: L
     )
     found = find_entities(nlp(text), doc_id="d")
     assert names_of(found, "the 3G Zphone") == ["Zphone 3G"]
+
+
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        (
+            "Korvo shares fell in foreign markets on Monday, while the US markets were closed.",
+            "the US markets",
+        ),
+        (
+            "Korvo sold films through the store. In 2006 Korvo began selling the other films of the studio too.",
+            "the other films of the studio",
+        ),
+    ],
+)
+def test_a_description_qualified_otherwise_is_another_thing(nlp: Language, text: str, later: str) -> None:
+    assert in_actor(find_entities(nlp(text), doc_id="d"), later) == [later]

@@ -19,6 +19,8 @@ from .pronouns import WINDOW, salience
 
 #: entity labels of places: a country's name says where an actor is, not which one it is
 _PLACES = frozenset({"GPE", "LOC", "NORP"})
+#: words that make a description name something else than the one before ("other media")
+_OTHER = frozenset({"other", "another", "different", "rival"})
 #: "the latter" is the last actor named, "the former" the one before
 _ORDER = {"latter": 0, "former": 1}
 
@@ -56,7 +58,13 @@ def link_descriptions(
                     last_word[c.key] = i
             continue
         earlier = by_head.get(c.key)
-        if c.plural and c.definite and earlier is not None and c.sentence - cands[earlier].sentence <= WINDOW:
+        if (
+            c.plural
+            and c.definite
+            and earlier is not None
+            and c.sentence - cands[earlier].sentence <= WINDOW
+            and _modifiers_fit(doc, c, cands[earlier])
+        ):
             # "applications ... the applications": more than one thing is named again by its noun
             # before any single actor
             target: int | None = earlier
@@ -71,8 +79,10 @@ def link_descriptions(
                 target = sector_group.setdefault((c.country, c.sector), i)
         if target is None and (c.definite or c.plural):
             target = by_head.setdefault(c.key, i)
-            if _proper_words(doc, c) != _proper_words(doc, cands[target]):
-                target = None  # "the Zen OS operating system" is not "the Yan OS operating system"
+            if not _modifiers_fit(doc, c, cands[target]):
+                target = (
+                    None  # "the Zen OS system" is not "the Yan OS system", "US markets" not "foreign markets"
+                )
         if target is not None and target != i:
             clusters.union(target, i)
         if c.label:
@@ -196,3 +206,16 @@ def _named_in_order(
             seen.append(root)
     n = _ORDER[c.key]
     return seen[n] if len(seen) > n else None
+
+
+def _modifiers_fit(doc: Doc, later: Candidate, earlier: Candidate) -> bool:
+    """Whether a description may name again what an earlier one with its head noun names: the words
+    it is qualified with must be among the earlier one's, and none says it is another one ("other
+    media")."""
+    said = _modifiers(doc, later)
+    return not said & _OTHER and said <= _modifiers(doc, earlier)
+
+
+def _modifiers(doc: Doc, c: Candidate) -> frozenset[str]:
+    """The words before a description's head that say which one it is: adjectives, nouns, names."""
+    return frozenset(t.lower_ for t in doc[c.first : c.root] if t.pos_ in ("ADJ", "NOUN", "PROPN"))
