@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from timeline.actors import find_entities, link_actors
 from timeline.actors.gazetteer import country_of_demonym, country_of_name
-from timeline.actors.names import clean, is_short_form, key, split_title
+from timeline.actors.names import abbreviates, clean, is_short_form, key, split_title
 from timeline.records import Document, Entity, Extraction
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_de5dd64ba62c808d.txt"
@@ -342,3 +342,16 @@ def test_any_text_gives_exact_offsets_and_one_key_per_entity(nlp: Language, word
         assert e.mentions
         for m in e.mentions:
             assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "expected"),
+    [
+        ("WWPF", "worldwide partners forum", True),  # letters inside a word count
+        ("NRFA", "the northern rail freight association", True),
+        ("OSL", "zentrix computer", False),
+        ("Z", "zentrix", False),  # one letter abbreviates nothing
+    ],
+)
+def test_an_abbreviation_takes_its_letters_in_order(short: str, long: str, expected: bool) -> None:
+    assert abbreviates(short, long) is expected

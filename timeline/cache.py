@@ -32,7 +32,7 @@ from .records import Document, Extraction
 log = logging.getLogger(__name__)
 
 #: Bump when extraction changes in a way the package version does not capture.
-SCHEMA = 4
+SCHEMA = 5
 APPLICATION_ID = 0x746C6E31  # "tln1": marks the file as this builder's cache
 _CHUNK = 500  # keys per query: well under SQLite's limit of bound parameters
 

@@ -3,11 +3,12 @@ actors across articles.
 
 ``mentions`` finds candidate mentions (names, pronouns, demonyms; ``phrases`` those in noun
 phrases: descriptions, titles, missed names), ``resolve`` groups them within an article (``clusters``
-holds the groups, ``pronouns`` places pronouns by salience and the parse, ``gender`` tells he from
-she), ``entities`` turns the groups into ``Entity`` records (a thing talked about, "the price", is an
-entity of kind ``THING``: no actor), ``groups`` adds coordinations ("Apple and AT&T", kind ``GROUP``),
-``link`` merges entities across articles into build-wide ``Actor`` records. ``names`` and
-``gazetteer`` know how names and countries are written; ``lexicon`` holds the word lists.
+holds the groups, ``descriptions`` places descriptions by their noun and salience, ``pronouns``
+places pronouns by salience and the parse, ``gender`` tells he from she), ``entities`` turns the
+groups into ``Entity`` records (a thing talked about, "the price", is an entity of kind ``THING``: no
+actor), ``groups`` adds coordinations ("Apple and AT&T", kind ``GROUP``), ``link`` merges entities
+across articles into build-wide ``Actor`` records. ``names`` and ``gazetteer`` know how names and
+countries are written; ``lexicon`` holds the word lists.
 """
 
 from __future__ import annotations

@@ -88,6 +88,18 @@ HEAD_KINDS: dict[str, str] = {
     ),
 }
 
+#: head nouns of a group of products ("the Zen line", "a new lineup of laptops"): the group is not
+#: the one product named inside it
+PRODUCT_GROUPS = frozenset(_words("collection family generation line lineup range series"))
+
+#: verbs that report speech: the "I" or "we" of what they quote is their subject
+SPEECH_VERBS = frozenset(
+    _words(
+        "add admit announce argue ask claim comment conclude declare explain insist note reply say state "
+        "tell warn write"
+    )
+)
+
 #: last words of the names of events ("Worldwide Developers Conference"): no firm, whatever the
 #: model labels them
 EVENT_NOUNS = frozenset(

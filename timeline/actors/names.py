@@ -90,3 +90,22 @@ def is_short_form(short: str, long: str, *, person: bool) -> bool:
     if lw[: len(s)] == s and all(w in DESIGNATORS for w in lw[len(s) :]):
         return True
     return is_acronym_of(short, long)
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` can be an abbreviation of ``long`` written just before it in brackets, after
+    Schwartz and Hearst (2003): its letters and digits appear in ``long`` in order, matched from the
+    end, and its first one starts a word. "WWPF" abbreviates "the Worldwide Partners Forum"
+    (letters inside a word count), "SDK" "Software Development Kit"; "Cupertino" abbreviates nothing."""
+    chars = [ch for ch in short.lower() if ch.isalnum()]
+    text = long.lower()
+    if len(chars) < 2 or len(chars) > len(text.split()) * 3:
+        return False
+    at = len(text) - 1
+    for n in range(len(chars) - 1, -1, -1):
+        while at >= 0 and (text[at] != chars[n] or (n == 0 and at > 0 and text[at - 1].isalnum())):
+            at -= 1
+        if at < 0:
+            return False
+        at -= 1
+    return True

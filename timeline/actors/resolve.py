@@ -1,27 +1,28 @@
 """Within one article: which candidate mentions refer to the same actor.
 
 Names first (same key, short forms, acronyms, spelling variants), then what refers back to them:
-appositions and relative pronouns by the parse, descriptions by their head noun, pronouns (in
-``pronouns``) to the most salient compatible actor before them. Every step is linear in the number of mentions, or bounded by a
-small window, so a long article costs no more per mention than a short one.
+appositions, predicates and relative pronouns by the parse, descriptions (in ``descriptions``) by
+their head noun, pronouns (in ``pronouns``) to the most salient compatible actor before them. Every
+step is linear in the number of mentions, or bounded by a small window, so a long article costs no
+more per mention than a short one.
 """
 
 from __future__ import annotations
 
 import difflib
-import string
 from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
 from . import names
-from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, Candidate
+from .candidate import DEMONYM, DESCRIPTION, NAME, PRONOUN, SUBJECTS, Candidate
 from .clusters import Clusters, cluster_label, looks_like
+from .descriptions import link_descriptions, link_headline
 from .gazetteer import normalise
-from .lexicon import EVENT, KIND_LABELS, KIND_TO_LABEL, ORG, PERSON, PRODUCT, TITLES
-from .mentions import BRAND, relative_head
-from .pronouns import WINDOW, link_pronouns, salience
+from .lexicon import EVENT, KIND_LABELS, KIND_TO_LABEL, ORG, PERSON, PRODUCT, PRODUCT_GROUPS, TITLES
+from .mentions import relative_head
+from .pronouns import link_pronouns
 
 #: a surname spelt two ways ("Kalahu", "Khallaf") is one person at this similarity or above
 SPELLING_SIMILARITY = 0.6
@@ -35,7 +36,8 @@ def resolve(doc: Doc, cands: list[Candidate]) -> tuple[Clusters, set[int]]:
     labels.update(_cluster_labels(cands, clusters))
     owner = _token_owner(cands)
     joined = _link_by_parse(doc, cands, clusters, owner, labels)
-    _link_descriptions(doc, cands, clusters, labels, joined)
+    link_descriptions(doc, cands, clusters, labels, joined)
+    link_headline(cands, clusters, labels)
     dropped = link_pronouns(doc, cands, clusters, labels, owner)
     return clusters, dropped
 
@@ -55,11 +57,19 @@ def _token_owner(cands: list[Candidate]) -> dict[int, int]:
 
 def _link_names(doc: Doc, cands: list[Candidate], clusters: Clusters) -> None:
     by_key: dict[str, list[int]] = {}
+    numbered: list[tuple[str, int]] = []
     for i, c in enumerate(cands):
         if c.form == DEMONYM or (c.form == NAME and c.label == "GPE" and c.country):
             by_key.setdefault(f"country:{c.country}", []).append(i)
         elif c.form == NAME:
-            by_key.setdefault(c.key, []).append(i)
+            variant = _number_last(doc, c)
+            if variant:
+                numbered.append((variant, i))
+            else:
+                by_key.setdefault(c.key, []).append(i)
+    # "the 3G Zphone" is the "Zphone 3G" named elsewhere, else it is what it is written as
+    for k, i in numbered:
+        by_key.setdefault(k if k in by_key else cands[i].key, []).append(i)
     # plural of a name is the name: "iPods" … "iPod"
     for k in sorted(by_key):
         # but a model number is no plural: "iPhone 3GS" is not more than one "iPhone 3G"
@@ -89,6 +99,30 @@ def _link_names(doc: Doc, cands: list[Candidate], clusters: Clusters) -> None:
     _link_parenthesised(doc, cands, clusters)
 
 
+def _number_last(doc: Doc, c: Candidate) -> str:
+    """The key of a name written with its model number first ("the 3G Zphone", whether or not the
+    model took the number into the name), as the number-last form writes it ("Zphone 3G"); "" when
+    there is no such number."""
+    if c.label == "PERSON":
+        return ""
+    words = c.key.split()
+    if len(words) > 1 and _is_model_number(words[0]):
+        return " ".join([*words[1:], words[0]])
+    last = c.first - 1  # the number before the name: tokens with no space between ("3", "G")
+    if last < 0 or not doc[last].whitespace_ or doc[last].head.i != c.root:
+        return ""
+    k = last
+    while k > 0 and not doc[k - 1].whitespace_ and doc[k - 1].text.isalnum():
+        k -= 1
+    number = doc[k : last + 1].text
+    return f"{c.key} {normalise(number)}" if _is_model_number(number) else ""
+
+
+def _is_model_number(word: str) -> bool:
+    """ "3g", "a380", "2gb": letters and digits together; a bare number ("3", "2010") is a count or a year."""
+    return word.isalnum() and any(ch.isdigit() for ch in word) and not word.isdigit()
+
+
 def _spelling_variants(k: str, keys: list[str], person: dict[str, bool]) -> list[str]:
     """Full names of people whose surname is ``k`` spelt another way ("Kalahu" / "Khallaf")."""
     if len(k) < 4:
@@ -112,7 +146,10 @@ def _link_parenthesised(doc: Doc, cands: list[Candidate], clusters: Clusters) ->
         if ca.form != NAME or cb.form != NAME or cb.first != ca.last + 1 or cb.first == 0:
             continue
         if doc[cb.first - 1].text == "(" and (
-            ca.key == cb.key or names.is_acronym_of(cb.key, ca.key) or cb.key in ca.key.split()
+            ca.key == cb.key
+            or names.is_acronym_of(cb.key, ca.key)
+            or cb.key in ca.key.split()
+            or (" " not in cb.key and cb.text.isupper() and names.abbreviates(cb.text, ca.key))
         ):
             clusters.union(a, b)
 
@@ -167,6 +204,12 @@ def _link_by_parse(
         if (
             other is not None
             and {c.form, cands[other].form} in ({DESCRIPTION}, {NAME, DESCRIPTION})
+            # a description in apposition says what kind of actor it is ("Korvo, a research firm"); one
+            # of no kind is the model taking a new subject for one ("a report in X, an internal memo")
+            and (c.form == NAME or bool(c.label or c.sector))
+            and not _group_and_member(cands[other], c)
+            # "new Zen laptops, the Yan suite": one thing and many are a list, not an apposition
+            and (cands[other].form != DESCRIPTION or c.form != DESCRIPTION or cands[other].plural == c.plural)
             and _compatible_kinds(cands[other], c)
         ):
             kind = _kind_said(cands[other], c)
@@ -176,6 +219,8 @@ def _link_by_parse(
                 labels[clusters.find(i)] = kind
             continue
         named = _named_after_comma(doc, c, cands, owner)
+        if named is None:
+            named = _predicate_of(doc, c, cands, owner)
         if named is not None:
             clusters.union(named, i)
             joined.update((named, i))
@@ -183,7 +228,7 @@ def _link_by_parse(
         # "the Hamas movement", "its iPhone device", "an iPod portable music player", "the iOS 4
         # operating system" (the model hangs such a name on the noun as an nmod, or by its model
         # number): a name and a head noun of its kind
-        if c.form == DESCRIPTION and c.label:
+        if c.form == DESCRIPTION and c.label and c.key not in PRODUCT_GROUPS:
             for child in root.children:
                 if (
                     child.dep_ in ("compound", "amod", "nmod", "nummod")
@@ -191,7 +236,9 @@ def _link_by_parse(
                     and cands[owner[child.i]].form == NAME
                 ):
                     name = owner[child.i]
-                    if cluster_label(name, cands, clusters, labels) in KIND_LABELS[c.label]:
+                    if cluster_label(name, cands, clusters, labels) in KIND_LABELS[c.label] and not _maker_of(
+                        name, c, cands, clusters
+                    ):
                         clusters.union(name, i)
                         joined.add(i)
                         break
@@ -227,6 +274,36 @@ def _named_after_comma(doc: Doc, c: Candidate, cands: list[Candidate], owner: di
     return n if same_slot or a.head.i == b.i or b.head.i == a.i else None
 
 
+def _group_and_member(a: Candidate, b: Candidate) -> bool:
+    """ "the Zen line, the Zen Mini": a group of products and one of them are two things."""
+    return any(x.form == DESCRIPTION and x.key in PRODUCT_GROUPS for x in (a, b))
+
+
+def _maker_of(name: int, c: Candidate, cands: list[Candidate], clusters: Clusters) -> bool:
+    """ "Acme Inc. software": a product noun after a company's name is what the company makes, not the
+    company; and a firm's noun after a product is not the product."""
+    looks = looks_like(name, cands, clusters)
+    return (c.label == PRODUCT and looks == ORG) or (c.label == ORG and looks in (PRODUCT, EVENT))
+
+
+def _predicate_of(doc: Doc, c: Candidate, cands: list[Candidate], owner: dict[int, int]) -> int | None:
+    """ "The Zphone is claimed to be a revolutionary mobile phone": a description of a kind that is
+    the predicate of "be" or "become" names what the clause's subject names."""
+    root = doc[c.root]
+    if c.form != DESCRIPTION or not (c.label or c.thing) or root.dep_ not in ("attr", "oprd"):
+        return None
+    verb = root.head
+    if verb.lemma_ not in ("be", "become", "remain"):
+        return None
+    subject = next((t for t in verb.children if t.dep_ in SUBJECTS), None)
+    if subject is None and verb.dep_ == "xcomp":  # "is claimed to be": the governor's subject
+        subject = next((t for t in verb.head.children if t.dep_ in SUBJECTS), None)
+    n = owner.get(subject.i) if subject is not None else None
+    if n is None or cands[n].form not in (NAME, DESCRIPTION) or not _compatible_kinds(cands[n], c):
+        return None
+    return n
+
+
 def _compatible_kinds(a: Candidate, b: Candidate) -> bool:
     """Apposition joins a person only to a person ("Jobs, the CEO"), never to a firm or a product,
     unless the person is a lone word the model guessed to be one ("Tiger, the newest version")."""
@@ -247,96 +324,3 @@ def _kind_said(a: Candidate, b: Candidate) -> str | None:
         ):
             return KIND_TO_LABEL[described.label]
     return None
-
-
-# ---------------------------------------------------------------- descriptions
-
-
-def _link_descriptions(
-    doc: Doc, cands: list[Candidate], clusters: Clusters, labels: dict[int, str], joined: set[int]
-) -> None:
-    last_word: dict[str, int] = {}  # last word of a name key, or a described name's head noun -> latest
-    country_group: dict[str, int] = {}  # country code -> a candidate of that country
-    named_country: set[str] = set()
-    sector_group: dict[tuple[str, str], int] = {}
-    by_head: dict[str, int] = {}  # head lemma -> first unresolved description with it
-    recent: list[int] = []  # names and descriptions with a kind, in text order
-    for i, c in enumerate(cands):  # the countries of the whole article, named before or after
-        if c.country and (c.form == DEMONYM or (c.form == NAME and c.label == "GPE")):
-            country_group.setdefault(c.country, i)
-            if c.form == NAME:
-                named_country.add(c.country)
-    for i, c in enumerate(cands):
-        if c.form in (NAME, DEMONYM):
-            if c.form == NAME:
-                last_word[c.key.split()[-1]] = i
-                for word in c.text.split():
-                    # "the phone" … "iPhone 4": the common noun a brand's spelling ends in
-                    if BRAND.fullmatch(word):
-                        last_word[word.lstrip(string.ascii_lowercase).lower()] = i
-            recent.append(i)
-            continue
-        if c.form != DESCRIPTION or i in joined:
-            if c.form == DESCRIPTION:
-                recent.append(i)
-                if clusters.find(i) in labels:
-                    # "NPD Group, a market research firm" … "the firm": the head noun of a named
-                    # actor's description names it again, as a name's last word does
-                    last_word[c.key] = i
-            continue
-        target = _description_target(doc, c, i, cands, clusters, labels, recent, last_word)
-        if c.country:
-            if c.label == "PLACE" or (c.sector == "government" and c.country in named_country):
-                target = country_group.get(c.country)
-                if target is None:
-                    country_group[c.country] = i
-            elif c.sector:
-                target = sector_group.setdefault((c.country, c.sector), i)
-        if target is None and (c.definite or c.plural):
-            target = by_head.setdefault(c.key, i)
-        if target is not None and target != i:
-            clusters.union(target, i)
-        if c.label:
-            recent.append(i)
-
-
-def _description_target(
-    doc: Doc,
-    c: Candidate,
-    i: int,
-    cands: list[Candidate],
-    clusters: Clusters,
-    labels: dict[int, str],
-    recent: list[int],
-    last_word: dict[str, int],
-) -> int | None:
-    if not c.definite:
-        return None
-    # "the store" … "the iTunes Music Store": the head noun ends an earlier name
-    earlier = last_word.get(c.key)
-    if earlier is not None and c.sentence - cands[earlier].sentence <= WINDOW * 2 and not c.plural:
-        return earlier
-    if not c.label:
-        return None
-    allowed = KIND_LABELS[c.label]
-    # the most salient fitting actor of the last sentences, as for pronouns: "the company" is the
-    # firm the article is about, not the product named last
-    score: dict[int, float] = {}
-    latest: dict[int, int] = {}
-    for j in reversed(recent):
-        back = c.sentence - cands[j].sentence
-        if back > WINDOW:
-            break
-        if cands[j].form == DESCRIPTION and clusters.find(j) == j:
-            continue  # only actors already anchored to a name
-        if cluster_label(j, cands, clusters, labels) in allowed and cands[j].plural == c.plural:
-            looks = looks_like(j, cands, clusters) if c.label in (ORG, PRODUCT) else ""
-            # "the company" never a product or an event; "the device" only what looks like a product
-            if (c.label == ORG and looks in (PRODUCT, EVENT)) or (c.label == PRODUCT and looks != PRODUCT):
-                continue
-            root = clusters.find(j)
-            score[root] = score.get(root, 0.0) + salience(doc, cands[j]) / 2**back
-            latest.setdefault(root, j)
-    if not score:
-        return None
-    return latest[max(score, key=lambda r: (score[r], latest[r]))]
