@@ -103,6 +103,17 @@ def test_article_text_is_escaped_in_every_label(story: Build) -> None:
     assert "<script>" not in texts and "<img" not in texts
 
 
+def test_an_event_type_read_from_a_saved_build_is_inert_and_encodable(story: Build) -> None:
+    # events.json is a file a user may edit: a type with markup and a lone surrogate (which no UTF-8
+    # page can hold) is drawn escaped, and the page's toggle value matches the trace's meta
+    odd = "<i>X\ud800"
+    events = tuple(dataclasses.replace(e, type=odd) for e in story.events)
+    fig = timeline_figure(dataclasses.replace(story, events=events), lanes="type")
+    assert fig.layout.yaxis.categoryarray == ("&lt;i&gt;X",)
+    assert {t["meta"]["type"] for t in fig.to_dict()["data"] if t.get("meta")} == {"<i>X"}
+    fig.to_json()  # plotly's encoder refuses lone surrogates
+
+
 def test_lanes_go_to_the_most_active_actors_and_the_rest_share_one(story: Build) -> None:
     fig = timeline_figure(story, max_lanes=2)
     lanes = fig.layout.yaxis.categoryarray

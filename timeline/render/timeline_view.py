@@ -22,6 +22,7 @@ import plotly.io as pio
 
 from ..periods import period
 from ..records import Build, Event
+from ..text import clean_text
 from .text import (
     QUAD_SHADES,
     Lookup,
@@ -86,7 +87,7 @@ def timeline_figure(
     # lanes only for what is drawn on the time axis: undated events have their own strip
     dated = [row.event for rows in placed.values() for row in rows]
     by_actor, actor_order = actor_lanes(dated, lookup, max_lanes)
-    type_order = list(dict.fromkeys(kind for quad, kind in keys if placed[(quad, kind)]))
+    type_order = list(dict.fromkeys(esc(kind) for quad, kind in keys if placed[(quad, kind)]))
 
     marker_type = "scattergl" if len(events) > webgl_above else "scatter"
     traces: list[dict[str, Any]] = []
@@ -95,7 +96,9 @@ def timeline_figure(
     y_by_type: list[list[str | None]] = []
     for key in keys:
         quad, kind = key
-        group = {"legendgroup": f"{quad}-{kind}"}
+        # the type as a lane label (inert markup) and as the page's script reads its toggle's value
+        type_lane, shown = esc(kind), clean_text(kind)
+        group = {"legendgroup": f"{quad}-{type_lane}"}
         colour = colours[key]
         rows = sorted(placed[key], key=lambda row: (_symbol(row) != "circle", row.first, row.event.id))
         spans = [row for row in rows if row.first != row.last]
@@ -110,13 +113,13 @@ def timeline_figure(
                     "opacity": 0.45,
                     "hoverinfo": "skip",
                     "showlegend": False,
-                    "meta": {"type": kind, "part": "spans"},
+                    "meta": {"type": shown, "part": "spans"},
                     **group,
                 }
             )
             dated_traces.append(len(traces) - 1)
             y_by_actor.append(traces[-1]["y"])
-            y_by_type.append([lane for _ in spans for lane in (kind, kind, None)])
+            y_by_type.append([y for _ in spans for y in (type_lane, type_lane, None)])
         name = f"{esc(kind)} · {quad_name(quad)}"
         if rows:
             traces.append(
@@ -135,13 +138,13 @@ def timeline_figure(
                         "symbol": [_symbol(row) for row in rows],
                         "line": {"width": 1, "color": colour},
                     },
-                    "meta": {"type": kind, "part": "events"},
+                    "meta": {"type": shown, "part": "events"},
                     **group,
                 }
             )
             dated_traces.append(len(traces) - 1)
             y_by_actor.append(traces[-1]["y"])
-            y_by_type.append([kind] * len(rows))
+            y_by_type.append([type_lane] * len(rows))
         if undated[key]:
             traces.append(
                 {
@@ -161,7 +164,7 @@ def timeline_figure(
                     },
                     "name": name,
                     "showlegend": not rows,  # the type's legend entry when it has no dated event
-                    "meta": {"type": kind, "part": "undated"},
+                    "meta": {"type": shown, "part": "undated"},
                     **group,
                 }
             )
