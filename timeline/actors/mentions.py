@@ -70,9 +70,9 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if n is not None and chunk.start < found[n].first:
             # the name heads a longer phrase: "the Beatles' Apple Corps" is written as one mention of
             # Apple Corps, inside which "the Beatles" is a mention of its own
-            found[n] = replace(
-                found[n], outer_start=chunk.start_char, outer_text=doc.text[chunk.start_char : found[n].end]
-            )
+            # (the text from the chunk's tokens: doc.text would join every token of the article)
+            outer = doc[chunk.start : found[n].last].text[: found[n].end - chunk.start_char]
+            found[n] = replace(found[n], outer_start=chunk.start_char, outer_text=outer)
     found.sort(key=lambda c: (c.start, -c.end))
     return found
 
