@@ -106,7 +106,7 @@ def date_events(
     if not events:
         return events
     breaks = line_breaks(doc)
-    headline = _headline_end(doc.text, breaks, title)
+    headline = _headline_end(doc, breaks, title)
     anchors = _anchors(doc, timexes, breaks)
     triggers = [_trigger_token(doc, e) for e in events]
     tenses = [tense(tok) if tok is not None else None for tok in triggers]
@@ -167,13 +167,15 @@ def _anchors(doc: Doc, timexes: tuple[Timex, ...], breaks: list[int]) -> dict[in
     return found
 
 
-def _headline_end(text: str, breaks: list[int], title: str) -> int:
+def _headline_end(doc: Doc, breaks: list[int], title: str) -> int:
     """Where the headline ends (0 when the text has none): the first line, when it is the title and
     more lines follow. Its events are the story's told again in the headline present, which dates
     nothing ("Apple unveils iPhone 4" over "Yesterday, Jobs unveiled iPhone 4"): the body dates them."""
     if not breaks or not title.strip():
         return 0
-    first = text[: breaks[0]].strip()
+    # the words before the space token that holds the first break (not doc.text: it joins every token)
+    holder = next(t.i for t in doc if t.idx + len(t.text) > breaks[0])
+    first = doc[:holder].text.strip()
     return breaks[0] if first == title.strip() and not first.endswith((".", "!", "?")) else 0
 
 

@@ -52,7 +52,7 @@ def extract_all(
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_start_worker, initargs=(nlp,)) as pool:
-        for batch in pool.imap(_worker, batched(documents, batch_size)):
+        for batch in pool.imap(_worker, tapering(documents, batch_size, jobs)):
             yield from batch
 
 
@@ -80,6 +80,17 @@ def _start_worker(nlp: Language) -> None:
 
 def _worker(documents: tuple[Document, ...]) -> list[bytes | Extraction]:
     return extract_encoded(documents, _worker_nlp[0])
+
+
+def tapering(items: Sequence[T], size: int, jobs: int) -> Iterator[tuple[T, ...]]:
+    """``items`` in batches of ``size``, smaller towards the end (each at most a ``2 * jobs``-th of
+    what is left), so that the workers finish together instead of one parsing a last full batch
+    while the others wait."""
+    start = 0
+    while start < len(items):
+        step = max(1, min(size, (len(items) - start) // (2 * jobs)))
+        yield tuple(items[start : start + step])
+        start += step
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:

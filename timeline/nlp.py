@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from .errors import ModelNotFound
+from .token_rules import use_memoised_rules
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +38,13 @@ def load_model(name: str = MODEL) -> Language:
     """Load the spaCy pipeline by name, once per process; callers pass it on to the stages.
 
     A line break always ends a sentence: a headline or a dateline is not the start of the first sentence.
+    The rule-based components run memoised (:mod:`.token_rules`): the same annotations, faster.
     """
     try:
         nlp = spacy.load(name)
     except OSError as err:
         raise ModelNotFound(name) from err
+    use_memoised_rules(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_sentences", before="parser")
     _keep_prefixed_words(nlp)

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 def find_entities(doc: Doc, *, doc_id: str) -> tuple[Entity, ...]:
     """The actors of one article, each with every mention of it (names, pronouns, descriptions)."""
-    if not doc.text.strip():
+    if all(t.is_space for t in doc):  # no words (doc.text would join every token to tell)
         log.warning("article %s is empty: no actors", doc_id)
         return ()
     cands = find_candidates(doc)

@@ -111,7 +111,7 @@ def _reported(token: Token) -> bool:
             return True
         if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORTING_VERBS:
             return True
-        if t.head is t:
+        if t.head.i == t.i:  # the root (spaCy makes a new Token each time: `is` never tells)
             return False
         t = t.head
     return False
