@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from timeline.actors import find_entities
+from timeline.actors.mentions import _relative_head
 from timeline.events import find_events
 from timeline.records import GROUP, THING, Entity
 
@@ -161,3 +164,11 @@ def test_a_coordination_of_actors_is_a_group_of_its_own(nlp: Language) -> None:
 )
 def test_no_group_where_the_members_are_no_two_actors(nlp: Language, text: str) -> None:
     assert not [e for e in find_entities(nlp(text), doc_id="d") if e.kind == GROUP]
+
+
+def test_a_pronoun_under_a_root_not_labelled_root_finds_no_relative_clause() -> None:
+    # spaCy makes a new Token object on every access, so a walk up the parse must stop on the token that
+    # is its own head (compared by value): a root with another label ("dep", as some parses give)
+    # must not loop for ever
+    doc = Doc(Vocab(), words=["Zentrix", "which", "rose"], heads=[0, 2, 0], deps=["dep", "nsubj", "appos"])
+    assert _relative_head(doc[1]) is None

@@ -223,7 +223,7 @@ def _told_tense(token: Token | None) -> str | None:
             continue
         if t.pos_ in ("VERB", "AUX") and (t.tag_ != "VBG" or any(c.dep_ == "aux" for c in t.children)):
             return tense(t)
-        if t.head is t:
+        if t.head == t:
             return None
         t = t.head
     return None

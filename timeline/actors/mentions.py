@@ -321,7 +321,7 @@ def _pronoun(token: Token, sentence_of: list[int]) -> Candidate | None:
 def _relative_head(token: Token) -> Token | None:
     """The noun a relative pronoun stands for: "the iPod, which ..." -> iPod."""
     clause = token.head
-    while clause.dep_ not in ("relcl", "acl") and clause.head is not clause and clause.dep_ != "ROOT":
+    while clause.dep_ not in ("relcl", "acl") and clause.head != clause and clause.dep_ != "ROOT":
         clause = clause.head
     if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN"):
         return clause.head

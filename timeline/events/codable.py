@@ -135,7 +135,7 @@ def _said_would(verb: Token) -> bool:
     """Whether the verb is what its doer was reported to say they would do: "Hamas said it would
     meet Egypt" announces a meeting (036), the future of a report told in the past."""
     clause = verb
-    while clause.dep_ == "xcomp" and clause.head is not clause:
+    while clause.dep_ == "xcomp" and clause.head != clause:
         clause = clause.head
     if clause.dep_ not in ("ccomp", "parataxis") or clause.head.lemma_.lower() not in REPORTING_VERBS:
         return False
@@ -169,7 +169,7 @@ def _describes(verb: Token) -> bool:
 
 def _is_infinitive(verb: Token) -> bool:
     """A "to" infinitive that completes or qualifies another word: "urged X to respond"."""
-    return verb.head is not verb and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.head != verb and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _announces(verb: Token, lexicon: Lexicon) -> bool:

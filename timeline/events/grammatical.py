@@ -67,6 +67,6 @@ def leading_verb(trigger: Token) -> Token | None:
     address", "selling" in "began selling"), or None: such a complement happens when that verb does,
     whatever its own infinitive form says."""
     head = trigger.head
-    if trigger.dep_ not in _COMPLEMENTS or head is trigger or head.pos_ != "VERB":
+    if trigger.dep_ not in _COMPLEMENTS or head == trigger or head.pos_ != "VERB":
         return None
     return head if head.lemma_.lower() in ASPECTUAL_VERBS | LEADING_VERBS else None

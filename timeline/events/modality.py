@@ -79,7 +79,7 @@ def _future(token: Token) -> bool:
     for t in _clause_chain(token):
         if any(c.lower_ in MODALS_FUTURE and c.dep_ == "aux" for c in t.children):
             return True
-        if t is not token and t.lemma_.lower() in FUTURE_VERBS:
+        if t != token and t.lemma_.lower() in FUTURE_VERBS:
             return True
         if any(c.dep_ == "acomp" and c.lower_ == "about" for c in t.children):
             return True
@@ -98,7 +98,7 @@ def is_intent(token: Token) -> bool:
     for t in _clause_chain(token):
         if any(c.lower_ in MODALS_FUTURE and c.dep_ == "aux" for c in t.children):
             return True
-        if t is not token and t.lemma_.lower() in INTENT_VERBS:
+        if t != token and t.lemma_.lower() in INTENT_VERBS:
             return True
     return False
 
@@ -121,9 +121,9 @@ def _clause_chain(token: Token) -> list[Token]:
     """The trigger and the verbs it completes ("plans to sell" -> sell, plans)."""
     chain = [token]
     t = token
-    while t.dep_ in ("xcomp", "conj") and t.head is not t and len(chain) < 6:
+    while t.dep_ in ("xcomp", "conj") and t.head != t and len(chain) < 6:
         t = t.head
         chain.append(t)
-    if token.pos_ == "NOUN" and token.head is not token and token.head.pos_ in ("VERB", "AUX"):
+    if token.pos_ == "NOUN" and token.head != token and token.head.pos_ in ("VERB", "AUX"):
         chain.append(token.head)
     return chain

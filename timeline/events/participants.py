@@ -137,9 +137,9 @@ def _inherited_subject(verb: Token) -> Token | None:
     t = verb
     for _ in range(6):  # a chain of complements is short in any real sentence
         head = t.head
-        if head is t:
+        if head == t:
             return None
-        if t.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+        if t.dep_ == "pcomp" and head.dep_ == "prep" and head.head != head:
             # "unveiled the phone by walking on stage": the one who unveiled walked
             t, head = head, head.head
         if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBG"):

@@ -21,7 +21,7 @@ def governing_verb(token: Token, *, max_steps: int = 6) -> Token | None:
     for _ in range(max_steps):
         if current.pos_ in _VERBS and current.dep_ not in ("aux", "auxpass"):
             return current
-        if current.head is current:
+        if current.head == current:
             return None
         current = current.head
     return None
