@@ -84,7 +84,7 @@ def parser() -> argparse.ArgumentParser:
         type=_positive,
         default=os.cpu_count() or 1,
         metavar="N",
-        help="processes that parse articles (default: all cores)",
+        help="processes that parse articles and write the outputs (default: all cores)",
     )
     b.add_argument(
         "--cache",

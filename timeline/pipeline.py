@@ -46,8 +46,8 @@ def build(
 
     With ``out``, also write every output file there (see :func:`timeline.export.write_all`).
     ``date`` is the publication date (YYYY-MM-DD) for articles that carry none. ``jobs`` is the number
-    of processes that parse articles; ``cache`` the SQLite file that keeps per-article results between
-    builds (None: no cache). With ``scheduler`` (a Dask scheduler address), the per-article stage runs
+    of processes that parse articles and then write the outputs; ``cache`` the SQLite file that keeps
+    per-article results between builds (None: no cache). With ``scheduler`` (a Dask scheduler address), the per-article stage runs
     on that Dask cluster instead of local processes. Raises :class:`NothingBuilt` when no input gives a readable article.
     """
     clock = Clock()
@@ -120,7 +120,9 @@ def _build(
     if out is not None:
         from .export import write_all
 
-        write_all(result, Path(out))
+        # written by ``jobs`` processes forked from this one; not beside a Dask client, whose threads a
+        # fork would copy in the middle of whatever they are doing
+        write_all(result, Path(out), jobs=jobs if scheduler is None else 1)
     return result
 
 
