@@ -86,3 +86,20 @@ def test_a_failing_forked_writer_leaves_the_previous_outputs(
         write_all(story(), tmp_path, jobs=2)
     assert (tmp_path / "events.json").read_text() == "previous build"
     assert not list(tmp_path.glob(".staging-*"))
+
+
+def test_a_build_too_big_to_copy_is_written_by_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shares: list[int] = []
+    real = parallel.write_shared
+
+    def counted(write, groups):  # type: ignore[no-untyped-def]
+        shares.append(len(groups))
+        real(write, groups)
+
+    monkeypatch.setattr("timeline.export.write_shared", counted)
+    write_all(story(), tmp_path / "small", jobs=2)
+    monkeypatch.setattr("timeline.export.SHARED_WRITE_EVENTS", 0)  # every build is "big"
+    write_all(story(), tmp_path / "big", jobs=2)
+    assert shares == [2, 1]

@@ -43,6 +43,11 @@ OUTPUTS = (
 #: What ``timeline render`` writes from a saved build: everything but the run report, which belongs to
 #: the run that parsed the articles.
 RENDERED = tuple(name for name in OUTPUTS if name != "run.json")
+#: Events beyond which one process writes every output. A forked writer shares the build's records
+#: with this process only until either reads them (reading a Python object writes its reference
+#: count, so its memory page is copied): two writers hold two copies of every record, which for
+#: 100,000 events is about 250 MB more, and for a big build would double its peak memory.
+SHARED_WRITE_EVENTS = 100_000
 
 
 def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS, jobs: int = 1) -> None:
@@ -50,11 +55,14 @@ def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS, jobs: 
 
     With ``jobs`` above 1 the outputs are shared out among that many processes (see
     :func:`timeline.export.parallel.write_shared`); the files are the same whichever process writes them.
+    A build of more than :data:`SHARED_WRITE_EVENTS` events is written by this process alone.
     """
     names = list(names)
     unknown = sorted(set(names) - set(OUTPUTS))
     if unknown:
         raise ValueError(f"unknown outputs {unknown}; known: {', '.join(OUTPUTS)}")
+    if len(build.events) > SHARED_WRITE_EVENTS:
+        jobs = 1
     with Staging(out) as staging:
         write_shared(
             functools.partial(_write_group, build, staging), share_out(names, jobs, together=tuple(_PAGES))
