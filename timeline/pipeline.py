@@ -23,6 +23,7 @@ from .files import check_folder, locked
 from .ingest import read_inputs
 from .nlp import MODEL, load_model
 from .records import Build, Document, Event, Extraction, Outcome, Timex
+from .sharing import Sharing
 
 log = logging.getLogger(__name__)
 
@@ -162,15 +163,17 @@ def assemble(extractions: Iterable[Extraction], outcomes: Iterable[Outcome]) -> 
     order), reports of one event grouped, events in time order (undated ones last, in story order).
 
     Each extraction is taken apart as it comes (``extractions`` may be a stream from the store): only
-    its document, time expressions, events and entities are kept, and each event is replaced by its
-    build-wide form in place, so the article-local records are never all held beside the final ones.
+    its document, time expressions, events and entities are kept, with equal values held once (see
+    :mod:`timeline.sharing`), and each event is replaced by its build-wide form in place, so the
+    article-local records are never all held beside the final ones.
     """
     documents: list[Document] = []
     timexes: list[Timex] = []
     events: list[Event] = []
     owners: list[str] = []  # the document of each event
     linking: list[Extraction] = []  # what linking reads: the document and its entities
-    for x in extractions:
+    sharing = Sharing()
+    for x in map(sharing.extraction, extractions):
         documents.append(x.document)
         timexes.extend(x.timexes)
         events.extend(x.events)
@@ -180,19 +183,9 @@ def assemble(extractions: Iterable[Extraction], outcomes: Iterable[Outcome]) -> 
     del linking
     for index, (event, doc_id) in enumerate(zip(events, owners, strict=True)):
         participants = tuple(
-            dataclasses.replace(p, actor=actor_of[(doc_id, p.actor)], role=sys.intern(p.role))
-            for p in event.participants
+            dataclasses.replace(p, actor=actor_of[(doc_id, p.actor)]) for p in event.participants
         )
-        # words every event repeats (its article, type, modality) interned: one string each, not one
-        # per event as decoding gives them, which in a big build is hundreds of MB
-        events[index] = dataclasses.replace(
-            event,
-            id=f"e{index + 1}",
-            doc=sys.intern(event.doc),
-            type=sys.intern(event.type),
-            modality=sys.intern(event.modality),
-            participants=participants,
-        )
+        events[index] = dataclasses.replace(event, id=f"e{index + 1}", participants=participants)
     return Build(
         documents=tuple(documents),
         actors=tuple(sorted(actors, key=lambda a: a.id)),
