@@ -34,7 +34,7 @@ def test_the_outputs_are_shared_out_by_cost_with_the_pages_together() -> None:
     # each group keeps the order it was asked for, so a page's figures are let go after their last page
     assert all(group == [n for n in OUTPUTS if n in group] for group in groups)
     costs = [sum(parallel.COST[u] for u in {"pages" if n in PAGES else n for n in group}) for group in groups]
-    assert costs[0] >= costs[1] > 0.5 * costs[0]
+    assert costs[0] + 1e-9 >= costs[1] > 0.5 * costs[0]  # the costlier first, and about even
 
 
 def test_more_jobs_than_outputs_make_one_group_per_output() -> None:
