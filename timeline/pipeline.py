@@ -48,8 +48,9 @@ def build(
     With ``out``, also write every output file there (see :func:`timeline.export.write_all`).
     ``date`` is the publication date (YYYY-MM-DD) for articles that carry none. ``jobs`` is the number
     of processes that parse articles and then write the outputs; ``cache`` the SQLite file that keeps
-    per-article results between builds (None: no cache). With ``scheduler`` (a Dask scheduler address), the per-article stage runs
-    on that Dask cluster instead of local processes. Raises :class:`NothingBuilt` when no input gives a readable article.
+    per-article results between builds (None: no cache). With ``scheduler`` (a Dask scheduler
+    address), the per-article stage runs on that Dask cluster instead of local processes. Raises
+    :class:`NothingBuilt` when no input gives a readable article.
     """
     clock = Clock()
     if out is not None:
