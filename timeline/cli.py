@@ -84,7 +84,7 @@ def parser() -> argparse.ArgumentParser:
         type=_positive,
         default=os.cpu_count() or 1,
         metavar="N",
-        help="processes that parse articles (default: all cores)",
+        help="processes that parse articles and write the outputs (default: all cores)",
     )
     b.add_argument(
         "--cache",
@@ -233,7 +233,7 @@ def _render(build_dir: str, out: str) -> int:
     try:
         saved = read_build(build_dir)
         with locked(Path(out)):
-            write_all(saved, Path(out), names=RENDERED)
+            write_all(saved, Path(out), names=RENDERED, jobs=os.cpu_count() or 1)
     except TimelineError as err:
         log.error("error: %s", err)
         return EXIT_NOTHING

@@ -18,6 +18,9 @@ class InputError(TimelineError):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # pickled by its own arguments, not the message
+        return type(self), (self.source, self.problem)
+
 
 class ModelNotFound(TimelineError):
     """The spaCy model is not installed."""
@@ -37,6 +40,9 @@ class OutputError(TimelineError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return type(self), (self.path, self.problem)
 
 
 class NothingBuilt(TimelineError):

@@ -23,6 +23,7 @@ from .files import check_folder, locked
 from .ingest import read_inputs
 from .nlp import MODEL, load_model
 from .records import Build, Document, Event, Extraction, Outcome, Timex
+from .sharing import Sharing
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +47,10 @@ def build(
 
     With ``out``, also write every output file there (see :func:`timeline.export.write_all`).
     ``date`` is the publication date (YYYY-MM-DD) for articles that carry none. ``jobs`` is the number
-    of processes that parse articles; ``cache`` the SQLite file that keeps per-article results between
-    builds (None: no cache). With ``scheduler`` (a Dask scheduler address), the per-article stage runs
-    on that Dask cluster instead of local processes. Raises :class:`NothingBuilt` when no input gives a readable article.
+    of processes that parse articles and then write the outputs; ``cache`` the SQLite file that keeps
+    per-article results between builds (None: no cache). With ``scheduler`` (a Dask scheduler
+    address), the per-article stage runs on that Dask cluster instead of local processes. Raises
+    :class:`NothingBuilt` when no input gives a readable article.
     """
     clock = Clock()
     if out is not None:
@@ -120,7 +122,9 @@ def _build(
     if out is not None:
         from .export import write_all
 
-        write_all(result, Path(out))
+        # written by ``jobs`` processes forked from this one; not beside a Dask client, whose threads a
+        # fork would copy in the middle of whatever they are doing
+        write_all(result, Path(out), jobs=jobs if scheduler is None else 1)
     return result
 
 
@@ -160,15 +164,17 @@ def assemble(extractions: Iterable[Extraction], outcomes: Iterable[Outcome]) -> 
     order), reports of one event grouped, events in time order (undated ones last, in story order).
 
     Each extraction is taken apart as it comes (``extractions`` may be a stream from the store): only
-    its document, time expressions, events and entities are kept, and each event is replaced by its
-    build-wide form in place, so the article-local records are never all held beside the final ones.
+    its document, time expressions, events and entities are kept, with equal values held once (see
+    :mod:`timeline.sharing`), and each event is replaced by its build-wide form in place, so the
+    article-local records are never all held beside the final ones.
     """
     documents: list[Document] = []
     timexes: list[Timex] = []
     events: list[Event] = []
     owners: list[str] = []  # the document of each event
     linking: list[Extraction] = []  # what linking reads: the document and its entities
-    for x in extractions:
+    sharing = Sharing()
+    for x in map(sharing.extraction, extractions):
         documents.append(x.document)
         timexes.extend(x.timexes)
         events.extend(x.events)
@@ -178,19 +184,9 @@ def assemble(extractions: Iterable[Extraction], outcomes: Iterable[Outcome]) -> 
     del linking
     for index, (event, doc_id) in enumerate(zip(events, owners, strict=True)):
         participants = tuple(
-            dataclasses.replace(p, actor=actor_of[(doc_id, p.actor)], role=sys.intern(p.role))
-            for p in event.participants
+            dataclasses.replace(p, actor=actor_of[(doc_id, p.actor)]) for p in event.participants
         )
-        # words every event repeats (its article, type, modality) interned: one string each, not one
-        # per event as decoding gives them, which in a big build is hundreds of MB
-        events[index] = dataclasses.replace(
-            event,
-            id=f"e{index + 1}",
-            doc=sys.intern(event.doc),
-            type=sys.intern(event.type),
-            modality=sys.intern(event.modality),
-            participants=participants,
-        )
+        events[index] = dataclasses.replace(event, id=f"e{index + 1}", participants=participants)
     return Build(
         documents=tuple(documents),
         actors=tuple(sorted(actors, key=lambda a: a.id)),

@@ -20,6 +20,7 @@ from ..render import network_figure, timeline_figure
 from ..render.page import Sections, write_page
 from .events_json import read_events_json, write_json
 from .graphml import graph_streams, read_graphml, write_graphml
+from .parallel import share_out, write_shared
 from .run_report import run_json
 from .saved import read_build
 from .tables import write_actors_csv, write_events_csv
@@ -42,14 +43,34 @@ OUTPUTS = (
 #: What ``timeline render`` writes from a saved build: everything but the run report, which belongs to
 #: the run that parsed the articles.
 RENDERED = tuple(name for name in OUTPUTS if name != "run.json")
+#: Events beyond which one process writes every output. A forked writer shares the build's records
+#: with this process only until either reads them (reading a Python object writes its reference
+#: count, so its memory page is copied): two writers hold two copies of every record, which for
+#: 100,000 events is about 250 MB more, and for a big build would double its peak memory.
+SHARED_WRITE_EVENTS = 100_000
 
 
-def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS) -> None:
-    """Write the outputs ``names`` into ``out``; the previous files are replaced only once all are written."""
+def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS, jobs: int = 1) -> None:
+    """Write the outputs ``names`` into ``out``; the previous files are replaced only once all are written.
+
+    With ``jobs`` above 1 the outputs are shared out among that many processes (see
+    :func:`timeline.export.parallel.write_shared`); the files are the same whichever process writes them.
+    A build of more than :data:`SHARED_WRITE_EVENTS` events is written by this process alone.
+    """
     names = list(names)
     unknown = sorted(set(names) - set(OUTPUTS))
     if unknown:
         raise ValueError(f"unknown outputs {unknown}; known: {', '.join(OUTPUTS)}")
+    if len(build.events) > SHARED_WRITE_EVENTS:
+        jobs = 1
+    with Staging(out) as staging:
+        write_shared(
+            functools.partial(_write_group, build, staging), share_out(names, jobs, together=tuple(_PAGES))
+        )
+
+
+def _write_group(build: Build, staging: Staging, names: list[str]) -> None:
+    """Write the outputs ``names`` (in that order) into the staging folder."""
     figures: dict[str, go.Figure] = {}
     sections = functools.cache(lambda: Sections.of(build))  # made for the first page, shared by the others
 
@@ -85,14 +106,13 @@ def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS) -> Non
         "network.html": page_of("network.html"),
         "run.json": whole(lambda: run_json(build)),
     }
-    with Staging(out) as staging:
-        for name in names:
-            # The exporters drop or escape lone surrogates (no UTF-8 form); "replace" is the last guard
-            # for the pages, so a stray one in an article costs a "?" rather than the whole build.
-            # GraphML writes any left as character references, as XML writers do.
-            errors = "xmlcharrefreplace" if name.endswith(".graphml") else "replace"
-            with staging.path(name).open("w", encoding="utf-8", errors=errors, newline="") as handle:
-                writers[name](handle)
+    for name in names:
+        # The exporters drop or escape lone surrogates (no UTF-8 form); "replace" is the last guard
+        # for the pages, so a stray one in an article costs a "?" rather than the whole build.
+        # GraphML writes any left as character references, as XML writers do.
+        errors = "xmlcharrefreplace" if name.endswith(".graphml") else "replace"
+        with staging.path(name).open("w", encoding="utf-8", errors=errors, newline="") as handle:
+            writers[name](handle)
 
 
 _PAGES = {

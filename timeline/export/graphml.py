@@ -158,6 +158,74 @@ def _kinds(data: dict[str, Any]) -> dict[str, type]:
 _VALUE_KINDS: dict[type, type] = {str: str, bool: bool, list: str, tuple: str, set: str, frozenset: str}
 
 
+def _stream_types(streams: GraphStreams) -> dict[tuple[str, str], type]:
+    """:func:`_key_types` of the streams' nodes (:func:`_node_kinds`) and edges (:func:`_kinds`).
+
+    Most items of a graph have the same attributes with values of the same types (every event node,
+    every participant edge), so the types are worked out once per such shape and only numbers are
+    looked at one by one (a huge integer is written as text, a NaN not at all). The result is the
+    one the item-by-item way gives, in the same order.
+    """
+    kinds: dict[tuple[str, str], set[type]] = {}
+    items = (("node", (d for _, d in streams.nodes())), ("edge", (d for *_, d in streams.edges())))
+    for scope, datas in items:
+        shapes: dict[tuple[tuple[Any, ...], tuple[type, ...]], _Shape] = {}
+        added: set[int] = (
+            set()
+        )  # shapes whose kinds are in ``kinds`` already: adding them again changes nothing
+        for data in datas:
+            found = _shaped_kinds(data, shapes, node=scope == "node")
+            if found is None:
+                found = _node_kinds(data) if scope == "node" else _kinds(data)
+            elif id(found) in added:
+                continue
+            else:
+                added.add(id(found))
+            for k, kind in found.items():
+                kinds.setdefault((scope, k), set()).add(kind)
+    return _one_type(kinds)
+
+
+#: What a shape of item (its keys and the types of its values) gives: the kinds of its values when its
+#: numbers are sound (None: some type must be looked at value by value), its int and its float keys.
+_Shape = tuple[dict[str, type] | None, tuple[Any, ...], tuple[Any, ...]]
+_LONG = 2**63
+
+
+def _shaped_kinds(
+    data: dict[Any, Any], shapes: dict[tuple[tuple[Any, ...], tuple[type, ...]], _Shape], *, node: bool
+) -> dict[str, type] | None:
+    """The kinds of ``data``'s values from its shape, or None when they must be found one by one."""
+    shape = (tuple(data), tuple(map(type, data.values())))
+    found = shapes.get(shape)
+    if found is None:
+        found = shapes[shape] = _shape(*shape, node=node)
+    kinds, ints, floats = found
+    if kinds is None:
+        return None
+    if ints:
+        numbers = tuple(map(data.__getitem__, ints))
+        if min(numbers) < -_LONG or max(numbers) >= _LONG:
+            return None
+    if floats and not all(map(math.isfinite, map(data.__getitem__, floats))):
+        return None
+    return kinds
+
+
+def _shape(keys: tuple[Any, ...], types: tuple[type, ...], *, node: bool) -> _Shape:
+    if any(t not in _VALUE_KINDS and t not in (int, float, type(None)) for t in types):
+        return None, (), ()
+    kinds = {_clean_key(k): _VALUE_KINDS.get(t) or t for k, t in zip(keys, types, strict=True)}
+    kinds = {k: kind for k, kind in kinds.items() if kind is not type(None)}
+    if node:
+        name = kinds.get("name", kinds.get("label", str))
+        kinds.setdefault("name", name)
+        kinds.setdefault("label", name)
+    ints = tuple(k for k, t in zip(keys, types, strict=True) if t is int)
+    floats = tuple(k for k, t in zip(keys, types, strict=True) if t is float)
+    return kinds, ints, floats
+
+
 def _key_types(
     nodes: Iterable[dict[str, type]], edges: Iterable[dict[str, type]]
 ) -> dict[tuple[str, str], type]:
@@ -168,6 +236,10 @@ def _key_types(
         for data in items:
             for k, kind in data.items():
                 kinds.setdefault((scope, k), set()).add(kind)
+    return _one_type(kinds)
+
+
+def _one_type(kinds: dict[tuple[str, str], set[type]]) -> dict[tuple[str, str], type]:
     return {
         key: float if found == {int, float} else str if len(found) > 1 else next(iter(found))
         for key, found in kinds.items()
@@ -208,9 +280,7 @@ def write_graphml(streams: GraphStreams, out: TextIO, *, directed: bool = True) 
     safe copy, without holding the copy or an XML tree in memory. A node id met again (two ids that
     differ only in removed characters) is written once, with the attributes of its first node.
     """
-    types = _key_types(
-        (_node_kinds(data) for _, data in streams.nodes()), (_kinds(data) for *_, data in streams.edges())
-    )
+    types = _stream_types(streams)
     ids = _key_ids(types)
     out.write(_HEADER)
     for (scope, name), kind in types.items():
