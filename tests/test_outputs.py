@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import subprocess
@@ -16,6 +17,7 @@ from spacy.language import Language
 
 import timeline
 from timeline.export.events_json import SCHEMA
+from timeline.pipeline import collector_paused
 from timeline.records import NOT_ACTORS
 
 from .conftest import SEEDS
@@ -123,3 +125,15 @@ def test_the_evaluation_scripts_read_a_dev_build(shared: Path, tmp_path: Path, n
         )
         assert done.returncode == 0, f"{script}: {done.stderr}"
         assert " F1 " in done.stdout.splitlines()[-1]
+
+
+def test_a_build_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path, nlp: Language) -> None:
+    # linking and writing run with the collector paused (the records hold no cycles); the caller's
+    # process gets it back on, also when writing fails
+    assert gc.isenabled()
+    timeline.build([SEEDS], out=tmp_path / "out", nlp=nlp)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("a writer failed")
+    assert gc.isenabled()

@@ -7,6 +7,7 @@ the parent stores them without decoding.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import signal
@@ -51,9 +52,15 @@ def extract_all(
         yield from extract_encoded(documents, nlp)
         return
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_start_worker, initargs=(nlp,)) as pool:
-        for batch in pool.imap(_worker, tapering(documents, batch_size, jobs)):
-            yield from batch
+    # what the parent holds (the model above all) goes to the collector's permanent generation: a
+    # worker's collections then never walk it, nor write to its pages, which stay shared with the parent
+    gc.freeze()
+    try:
+        with context.Pool(jobs, initializer=_start_worker, initargs=(nlp,)) as pool:
+            for batch in pool.imap(_worker, tapering(documents, batch_size, jobs)):
+                yield from batch
+    finally:
+        gc.unfreeze()
 
 
 def extract_batch(documents: Iterable[Document], nlp: Language) -> Iterator[Extraction]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import logging
 import sys
 import time
@@ -115,7 +116,8 @@ def _build(
             held.update((key, value) for key, value in batch if not isinstance(value, bytes))
         clock.lap("extract")
         parsed_again: list[Document] = []
-        result = assemble(_stored(store, held, documents, keys, nlp, parsed_again), outcomes)
+        with collector_paused():
+            result = assemble(_stored(store, held, documents, keys, nlp, parsed_again), outcomes)
     clock.lap("link")
     cached = len(documents) - len(todo) - len(parsed_again)
     result = dataclasses.replace(result, model=model, timings=clock.laps, cached=cached)
@@ -124,8 +126,23 @@ def _build(
 
         # written by ``jobs`` processes forked from this one; not beside a Dask client, whose threads a
         # fork would copy in the middle of whatever they are doing
-        write_all(result, Path(out), jobs=jobs if scheduler is None else 1)
+        with collector_paused():
+            write_all(result, Path(out), jobs=jobs if scheduler is None else 1)
     return result
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused: the records are frozen dataclasses that hold no cycles, so
+    reference counting frees everything, while each collection would walk every record made so far
+    (a third of the linking time for 51,000 events)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _stored(
