@@ -18,7 +18,7 @@ from spacy.language import Language
 import timeline
 from timeline.export.events_json import SCHEMA
 from timeline.pipeline import collector_paused
-from timeline.records import NOT_ACTORS
+from timeline.records import GROUP, THING, is_actor
 
 from .conftest import SEEDS
 
@@ -72,7 +72,7 @@ def test_graphml_reads_back_with_networkx(seed_build: tuple[timeline.Build, Path
     assert len(events) == len(result.events)
     network = nx.read_graphml(out / "actors.graphml")
     # every actor, and no thing the articles talk about ("the price") nor group ("Apple and AT&T")
-    assert set(network.nodes) == {a.id for a in result.actors if a.kind not in NOT_ACTORS}
+    assert set(network.nodes) == {a.id for a in result.actors if is_actor(a)}
 
 
 def test_events_csv_has_one_row_per_event(seed_build: tuple[timeline.Build, Path]) -> None:
@@ -137,3 +137,15 @@ def test_a_build_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path, nlp: 
         assert not gc.isenabled()
         raise RuntimeError("a writer failed")
     assert gc.isenabled()
+
+
+def test_things_and_groups_stay_in_events_json_only(seed_build: tuple[timeline.Build, Path]) -> None:
+    # "the next phase", "Gaza and the West Bank": entities with mentions, but no actors a reader lists
+    _, out = seed_build
+    kept = {a["kind"] for a in json.loads((out / "events.json").read_text(encoding="utf-8"))["actors"]}
+    assert {THING, GROUP} <= kept
+    listed = {row["kind"] for row in csv.DictReader(io.StringIO((out / "actors.csv").read_text("utf-8")))}
+    graph = nx.read_graphml(out / "graph.graphml")
+    drawn = {data.get("kind") for _, data in graph.nodes(data=True)}
+    assert not ({THING, GROUP} & (listed | drawn))
+    assert "PERSON" in listed and "PERSON" in drawn

@@ -19,7 +19,6 @@ from typing import Any
 import networkx as nx
 
 from .records import (
-    NOT_ACTORS,
     SOURCE,
     TARGET,
     Actor,
@@ -29,6 +28,7 @@ from .records import (
     EventTime,
     Participant,
     Trigger,
+    is_actor,
 )
 
 ACTOR, EVENT = "actor", "event"
@@ -77,7 +77,7 @@ def knowledge_streams(build: Build) -> GraphStreams:
     def order() -> Iterator[tuple[str, Actor | Event | None]]:
         """Node ids in order, each with its record (None: a participant the build lost track of)."""
         seen: set[str] = set()
-        for actor in build.actors:
+        for actor in filter(is_actor, build.actors):
             seen.add(actor.id)
             yield actor.id, actor
         for event in build.events:
@@ -200,9 +200,7 @@ def actor_network(build: Build) -> nx.DiGraph:
     pairs = {(p.source, p.target): list(p.events) for p in interactions(build.events)}
     graph = nx.DiGraph()
     activity = _activity(build)
-    for a in build.actors:
-        if a.kind in NOT_ACTORS:
-            continue  # a thing talked about, a group of actors: no actor of the network
+    for a in filter(is_actor, build.actors):
         graph.add_node(
             a.id, name=a.name, label=a.name, kind=a.kind, events=activity[a.id], mentions=len(a.mentions)
         )

@@ -19,6 +19,13 @@ GROUP = "GROUP"
 NOT_ACTORS = frozenset({THING, GROUP})
 
 
+def is_actor(entity: Actor | Entity) -> bool:
+    """Whether an entity is an actor a reader lists (not a thing talked about, not a coordination):
+    the actor network, the knowledge graph, ``actors.csv`` and the page's counts show only these;
+    ``events.json`` keeps every entity with its kind."""
+    return entity.kind not in NOT_ACTORS
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One article as read from the input."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..records import NOT_ACTORS, OTHER, SOURCE, TARGET, Entity, Participant
+from ..records import OTHER, SOURCE, TARGET, Entity, Participant, is_actor
 
 #: Dependency label of a verb's child -> the role of the actor it holds.
 VERB_ROLES = {
@@ -55,9 +55,7 @@ class Owned:
 def token_owners(doc: Doc, entities: tuple[Entity, ...]) -> dict[int, Owned]:
     """token index -> the narrowest actor mention covering it (a name inside a description wins)."""
     owner: dict[int, Owned] = {}
-    for entity in entities:
-        if entity.kind in NOT_ACTORS:
-            continue  # a thing talked about ("the price"), a group ("Apple and AT&T"): no actor
+    for entity in filter(is_actor, entities):  # not a thing talked about, nor a group of actors
         for m in entity.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:

@@ -6,7 +6,7 @@ import json
 import sys
 from importlib import metadata
 
-from ..records import Build
+from ..records import Build, is_actor
 
 PACKAGES = ("timeline", "spacy", "dateparser", "networkx", "plotly")
 
@@ -31,7 +31,7 @@ def run_json(build: Build) -> str:
             "read": len(read),
             "skipped": len(skipped),
             "documents": len(build.documents),
-            "actors": len(build.actors),
+            "actors": sum(map(is_actor, build.actors)),
             "mentions": sum(len(a.mentions) for a in build.actors),
             "timexes": len(build.timexes),
             "events": len(build.events),

@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
-from ..records import OTHER, SOURCE, TARGET, Build
+from ..records import OTHER, SOURCE, TARGET, Build, is_actor
 from ..text import spreadsheet_text
 
 EVENT_COLUMNS = [
@@ -117,7 +117,7 @@ def write_actors_csv(build: Build, out: TextIO) -> None:
             len(a.mentions),
             activity.get(a.id, 0),
         ]
-        for a in build.actors
+        for a in filter(is_actor, build.actors)
     )
     _write(out, ACTOR_COLUMNS, rows)
 

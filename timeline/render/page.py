@@ -15,7 +15,7 @@ from typing import TextIO
 import plotly.graph_objects as go
 
 from ..periods import period
-from ..records import NOT_ACTORS, Build, Outcome
+from ..records import Build, Outcome, is_actor
 from .controls import CONTROLS_JS, STYLE
 from .plot_html import write_plot
 from .text import QUAD_NAMES, esc, event_actors, source_count, unique_events, web_link
@@ -90,7 +90,7 @@ def summary(build: Build) -> str:
     spans = [s for e in events if (s := period(e.time.value))]
     undated = len(events) - len(spans)
     several = sum(1 for e in events if source_count(e) > 1)
-    actors = sum(1 for a in build.actors if a.kind not in NOT_ACTORS)
+    actors = sum(map(is_actor, build.actors))
     dates = (
         f"events from {min(s[0] for s in spans)} to {max(s[1] for s in spans)}"
         if spans
