@@ -16,8 +16,8 @@ import pytest
 from spacy.language import Language
 
 import timeline
+from timeline.collector import frozen_for_fork, paused
 from timeline.export.events_json import SCHEMA
-from timeline.pipeline import collector_paused
 from timeline.records import GROUP, THING, is_actor
 
 from .conftest import SEEDS
@@ -133,10 +133,15 @@ def test_a_build_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path, nlp: 
     assert gc.isenabled()
     timeline.build([SEEDS], out=tmp_path / "out", nlp=nlp)
     assert gc.isenabled()
-    with pytest.raises(RuntimeError), collector_paused():
+    with pytest.raises(RuntimeError), paused():
         assert not gc.isenabled()
         raise RuntimeError("a writer failed")
     assert gc.isenabled()
+    # what is set aside for forked workers and writers comes back too
+    with pytest.raises(RuntimeError), frozen_for_fork():
+        assert gc.get_freeze_count() > 0
+        raise RuntimeError("a worker failed")
+    assert gc.get_freeze_count() == 0
 
 
 def test_things_and_groups_stay_in_events_json_only(seed_build: tuple[timeline.Build, Path]) -> None:

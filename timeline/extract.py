@@ -7,7 +7,6 @@ the parent stores them without decoding.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import multiprocessing
 import signal
@@ -19,6 +18,7 @@ from spacy.tokens import Doc
 
 from .actors import find_entities
 from .cache import encode
+from .collector import frozen_for_fork
 from .dateline import with_dateline
 from .dating import date_events
 from .events import find_events
@@ -52,15 +52,9 @@ def extract_all(
         yield from extract_encoded(documents, nlp)
         return
     context = multiprocessing.get_context("fork")
-    # what the parent holds (the model above all) goes to the collector's permanent generation: a
-    # worker's collections then never walk it, nor write to its pages, which stay shared with the parent
-    gc.freeze()
-    try:
-        with context.Pool(jobs, initializer=_start_worker, initargs=(nlp,)) as pool:
-            for batch in pool.imap(_worker, tapering(documents, batch_size, jobs)):
-                yield from batch
-    finally:
-        gc.unfreeze()
+    with frozen_for_fork(), context.Pool(jobs, initializer=_start_worker, initargs=(nlp,)) as pool:
+        for batch in pool.imap(_worker, tapering(documents, batch_size, jobs)):
+            yield from batch
 
 
 def extract_batch(documents: Iterable[Document], nlp: Language) -> Iterator[Extraction]:

@@ -8,12 +8,12 @@ staging folder, so the files are the same whichever process writes them.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import pickle
 from collections.abc import Callable, Mapping, Sequence
 from multiprocessing.connection import Connection
 
+from ..collector import frozen_for_fork
 from ..errors import OutputError
 
 #: Seconds each output took to write for the 982-article benchmark (51,000 events) in one process,
@@ -59,34 +59,32 @@ def write_shared(write: Callable[[list[str]], None], groups: Sequence[list[str]]
             write(group)
         return
     context = multiprocessing.get_context("fork")
-    # Objects the collector would otherwise visit (and so copy, page by page) in every child are set
-    # aside: the children only read the records they inherit.
-    gc.freeze()
-    children: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
-    try:
-        for group in groups[1:]:
-            receive, send = context.Pipe(duplex=False)
-            child: multiprocessing.process.BaseProcess = context.Process(
-                target=_child, args=(write, group, send), daemon=True
-            )
-            child.start()
-            send.close()
-            children.append((child, receive))
-        write(groups[0])
-        problems = [
-            _outcome(child, receive, group)
-            for (child, receive), group in zip(children, groups[1:], strict=True)
-        ]
-        for problem in problems:
-            if problem is not None:
-                raise problem
-    finally:
-        for child, receive in children:
-            if child.is_alive():
-                child.terminate()
-            child.join()
-            receive.close()
-        gc.unfreeze()
+    # the children only read the records they inherit: see timeline.collector
+    with frozen_for_fork():
+        children: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
+        try:
+            for group in groups[1:]:
+                receive, send = context.Pipe(duplex=False)
+                child: multiprocessing.process.BaseProcess = context.Process(
+                    target=_child, args=(write, group, send), daemon=True
+                )
+                child.start()
+                send.close()
+                children.append((child, receive))
+            write(groups[0])
+            problems = [
+                _outcome(child, receive, group)
+                for (child, receive), group in zip(children, groups[1:], strict=True)
+            ]
+            for problem in problems:
+                if problem is not None:
+                    raise problem
+        finally:
+            for child, receive in children:
+                if child.is_alive():
+                    child.terminate()
+                child.join()
+                receive.close()
 
 
 def _child(write: Callable[[list[str]], None], group: list[str], send: Connection) -> None:
