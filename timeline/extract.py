@@ -1,12 +1,13 @@
 """Per-article extraction: one parsed article in, its actors, time expressions and dated events out.
 
-:func:`extract_all` fans the articles out over worker processes; each worker parses and extracts a
+:func:`extracting` fans the articles out over worker processes; each worker parses and extracts a
 batch and sends back only the records, encoded as the cache stores them (never the parsed ``Doc``), so
 the parent stores them without decoding.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import signal
@@ -22,7 +23,7 @@ from .collector import frozen_for_fork
 from .dateline import with_dateline
 from .dating import date_events
 from .events import find_events
-from .nlp import parse
+from .nlp import load_model, parse
 from .records import Document, Extraction
 from .timex import find_timexes
 
@@ -40,21 +41,31 @@ def extract(doc: Doc, document: Document) -> Extraction:
     return Extraction(document, sentences, entities, timexes, events)
 
 
-def extract_all(
-    documents: Sequence[Document], *, nlp: Language, jobs: int = 1, batch_size: int = 32
-) -> Iterator[bytes | Extraction]:
-    """Extract every article, in input order, with ``jobs`` processes; each comes as :func:`cache.encode`
-    bytes (or, when it cannot be encoded, as the record itself).
+@contextlib.contextmanager
+def extracting(
+    documents: Sequence[Document], *, nlp: Language | None, jobs: int = 1, batch_size: int = 32
+) -> Iterator[Iterator[bytes | Extraction]]:
+    """Extract every article with ``jobs`` processes: the results, in input order, each as
+    :func:`cache.encode` bytes (or, when it cannot be encoded, as the record itself).
 
-    Workers are forked after ``nlp`` is loaded, so they share the model instead of loading it again.
+    With ``jobs`` above 1 the work starts on entering, in worker processes, and goes on while the caller
+    does something else (reads back what an earlier build stored) until it takes the results.
+    Several workers are forked after the model is loaded here, so they share it; a lone worker (a few
+    articles new since the last build) loads the model itself, meanwhile. ``nlp``: the pipeline to
+    use (None: :func:`load_model`'s, loaded only if there is something to parse).
     """
-    if jobs <= 1 or len(documents) <= batch_size:
-        yield from extract_encoded(documents, nlp)
+    if not documents:
+        yield iter(())
         return
+    if jobs <= 1:  # here, as the caller takes them
+        yield (encode(x) or x for x in extract_batch(documents, nlp or load_model()))
+        return
+    batches = list(tapering(documents, batch_size, jobs))
+    workers = min(jobs, len(batches))
+    shared = nlp if nlp is not None or workers == 1 else load_model()
     context = multiprocessing.get_context("fork")
-    with frozen_for_fork(), context.Pool(jobs, initializer=_start_worker, initargs=(nlp,)) as pool:
-        for batch in pool.imap(_worker, tapering(documents, batch_size, jobs)):
-            yield from batch
+    with frozen_for_fork(), context.Pool(workers, initializer=_start_worker, initargs=(shared,)) as pool:
+        yield itertools.chain.from_iterable(pool.imap(_worker, batches))
 
 
 def extract_batch(documents: Iterable[Document], nlp: Language) -> Iterator[Extraction]:
@@ -68,11 +79,12 @@ def extract_encoded(documents: Iterable[Document], nlp: Language) -> list[bytes 
 
 
 # The model of a worker process, set once when the worker starts. Forked workers inherit the parent's
-# loaded pipeline through the initializer's arguments, which a fork passes without pickling.
-_worker_nlp: list[Language] = []
+# loaded pipeline through the initializer's arguments, which a fork passes without pickling; given
+# None, a worker loads its own with its first batch (an error there reaches the parent as the batch's).
+_worker_nlp: list[Language | None] = []
 
 
-def _start_worker(nlp: Language) -> None:
+def _start_worker(nlp: Language | None) -> None:
     # the parent handles Ctrl-C and SIGTERM and ends the pool; a worker just stops
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -80,7 +92,7 @@ def _start_worker(nlp: Language) -> None:
 
 
 def _worker(documents: tuple[Document, ...]) -> list[bytes | Extraction]:
-    return extract_encoded(documents, _worker_nlp[0])
+    return extract_encoded(documents, _worker_nlp[0] or load_model())
 
 
 def tapering(items: Sequence[T], size: int, jobs: int) -> Iterator[tuple[T, ...]]:

@@ -33,6 +33,19 @@ T = TypeVar("T")
 BOUND_PREFIXES = ("anti", "co", "e", "ex", "non", "pre", "re")
 
 
+def model_name(nlp: Language | None = None, name: str = MODEL) -> str:
+    """The pipeline's name and version ("en_core_web_sm 3.8.0"): those of ``nlp``, or of the installed
+    package ``name`` read from its meta without loading it (a build that parses nothing loads nothing)."""
+    if nlp is None:
+        try:
+            meta = spacy.util.load_meta(spacy.util.get_package_path(name) / "meta.json")
+        except (OSError, ValueError) as err:  # not installed, or no meta: what spacy.load would meet
+            raise ModelNotFound(name) from err
+    else:
+        meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
+
+
 @functools.cache
 def load_model(name: str = MODEL) -> Language:
     """Load the spaCy pipeline by name, once per process; callers pass it on to the stages.

@@ -19,10 +19,10 @@ from .collector import paused
 from .dask_engine import extract_on_dask
 from .errors import NothingBuilt
 from .events import chronological, merge_reports
-from .extract import batched, extract_all, extract_batch
+from .extract import batched, extract_batch, extracting
 from .files import check_folder, locked
 from .ingest import read_inputs
-from .nlp import MODEL, load_model
+from .nlp import MODEL, load_model, model_name
 from .records import Build, Document, Event, Extraction, Outcome, Timex
 from .sharing import Sharing
 
@@ -93,31 +93,41 @@ def _build(
     scheduler: str | None,
     progress: bool,
 ) -> Build:
-    nlp = nlp or load_model()
-    meta = nlp.meta
-    model = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
-    clock.lap("load_model")
+    model = model_name(nlp)
     # Records wait in the store (the cache, or a temporary one) while the workers parse: the parent does
     # not hold them beside the model and the workers, and stores what they send without decoding it.
     with opened(Path(cache) if cache is not None else None, pipeline_version(model)) as store:
         keys = [store.key(d) for d in documents]
         stored = store.present(keys)
-        todo = [(d, key) for d, key in zip(documents, keys, strict=True) if key not in stored]
-        pending = [d for d, _ in todo]
-        if scheduler is not None:
-            fresh = extract_on_dask(pending, scheduler=scheduler, model=MODEL)
-        else:
-            fresh = extract_all(pending, nlp=nlp, jobs=jobs)
-        bar = tqdm(fresh, total=len(todo), unit="article", disable=not progress, file=sys.stderr)
-        rows = zip((key for _, key in todo), bar, strict=True)
-        held: dict[str, Extraction] = {}  # the few the store cannot take (see cache.encode)
-        for batch in batched(rows, CACHE_BATCH):  # stored in batches as they come: memory stays flat
-            store.put((key, value) for key, value in batch if isinstance(value, bytes))
-            held.update((key, value) for key, value in batch if not isinstance(value, bytes))
-        clock.lap("extract")
+        done = [n for n, key in enumerate(keys) if key in stored]
+        todo = [n for n, key in enumerate(keys) if key not in stored]
+        pending = [documents[n] for n in todo]
+        sharing = Sharing()
+        found: dict[int, Extraction] = {}  # each article's extraction by its place, its values shared
         parsed_again: list[Document] = []
-        with paused():  # see timeline.collector
-            result = assemble(_stored(store, held, documents, keys, nlp, parsed_again), outcomes)
+        if scheduler is not None:
+            work: contextlib.AbstractContextManager[Iterator[bytes | Extraction]] = contextlib.nullcontext(
+                extract_on_dask(pending, scheduler=scheduler, model=MODEL)
+            )
+        else:
+            work = extracting(pending, nlp=nlp, jobs=jobs)
+        with work as fresh:
+            clock.lap("start")
+            # what earlier builds stored is read back while the workers parse the rest
+            with paused():  # see timeline.collector
+                found.update(_read_back(store, {}, sharing, documents, keys, done, nlp, parsed_again))
+            clock.lap("read_back")
+            bar = tqdm(fresh, total=len(todo), unit="article", disable=not progress, file=sys.stderr)
+            rows = zip((keys[n] for n in todo), bar, strict=True)
+            held: dict[str, Extraction] = {}  # the few the store cannot take (see cache.encode)
+            for batch in batched(rows, CACHE_BATCH):  # stored in batches as they come: memory stays flat
+                store.put((key, value) for key, value in batch if isinstance(value, bytes))
+                held.update((key, value) for key, value in batch if not isinstance(value, bytes))
+        clock.lap("extract")
+        with paused():
+            found.update(_read_back(store, held, sharing, documents, keys, todo, nlp, parsed_again))
+            # taken out as assemble goes: each extraction's records are let go once replaced
+            result = assemble((found.pop(n) for n in range(len(documents))), outcomes)
     clock.lap("link")
     cached = len(documents) - len(todo) - len(parsed_again)
     result = dataclasses.replace(result, model=model, timings=clock.laps, cached=cached)
@@ -131,22 +141,25 @@ def _build(
     return result
 
 
-def _stored(
+def _read_back(
     store: Cache,
     held: dict[str, Extraction],
+    sharing: Sharing,
     documents: Sequence[Document],
     keys: Sequence[str],
-    nlp: Language,
+    places: Sequence[int],
+    nlp: Language | None,
     parsed_again: list[Document],
-) -> Iterator[Extraction]:
-    """Each article's extraction from the store (or ``held``), in order; one whose entry cannot be
-    trusted is parsed again."""
-    for document, key, value in zip(documents, keys, store.values(keys), strict=True):
-        found = held.get(key) or (None if value is None else store.trusted(value, document))
+) -> Iterator[tuple[int, Extraction]]:
+    """``(place, extraction)`` of the articles at ``places``, from the store (or ``held``), with their
+    values shared (see :mod:`timeline.sharing`); one whose entry cannot be trusted is parsed again."""
+    for n, value in zip(places, store.values([keys[n] for n in places]), strict=True):
+        document = documents[n]
+        found = held.get(keys[n]) or (None if value is None else store.trusted(value, document))
         if found is None:
             parsed_again.append(document)
-            found = next(extract_batch([document], nlp))
-        yield found
+            found = next(extract_batch([document], nlp or load_model()))
+        yield n, sharing.extraction(found)
 
 
 class Clock:
@@ -166,18 +179,16 @@ def assemble(extractions: Iterable[Extraction], outcomes: Iterable[Outcome]) -> 
     """The cross-article step: one actor per real-world entity, build-wide ids (``e1``... in story
     order), reports of one event grouped, events in time order (undated ones last, in story order).
 
-    Each extraction is taken apart as it comes (``extractions`` may be a stream from the store): only
-    its document, time expressions, events and entities are kept, with equal values held once (see
-    :mod:`timeline.sharing`), and each event is replaced by its build-wide form in place, so the
-    article-local records are never all held beside the final ones.
+    Each extraction is taken apart as it comes (``extractions`` may be a stream): only its document,
+    time expressions, events and entities are kept, and each event is replaced by its build-wide form
+    in place, so the article-local records are never all held beside the final ones.
     """
     documents: list[Document] = []
     timexes: list[Timex] = []
     events: list[Event] = []
     owners: list[str] = []  # the document of each event
     linking: list[Extraction] = []  # what linking reads: the document and its entities
-    sharing = Sharing()
-    for x in map(sharing.extraction, extractions):
+    for x in extractions:
         documents.append(x.document)
         timexes.extend(x.timexes)
         events.extend(x.events)

@@ -148,31 +148,43 @@ def _named_by_kind(
 
 
 def _kind(members: list[tuple[str, Entity]]) -> str:
-    counts: Counter[str] = Counter()
+    """The kind most of the group's names give (each entity's mentions by name, at least one)."""
+    if len(members) == 1:  # most groups: one entity, its own kind
+        return members[0][1].kind
+    counts: dict[str, int] = {}
     for _, e in members:
-        counts[e.kind] += sum(m.form == "name" for m in e.mentions) or 1
+        counts[e.kind] = counts.get(e.kind, 0) + (sum(m.form == "name" for m in e.mentions) or 1)
     return min(counts, key=lambda k: (-counts[k], k))
 
 
 def _actor(actor_id: str, members: list[tuple[str, Entity]]) -> Actor:
     entities = [e for _, e in members]
-    counts = Counter(e.name for e in entities)
-    order = {e.name: n for n, e in reversed(list(enumerate(entities)))}
-    name = min(counts, key=lambda n: (-len(n.split()), -counts[n], order[n]))
+    counts: dict[str, int] = {}
+    for e in entities:
+        counts[e.name] = counts.get(e.name, 0) + 1
+    # the longest name, then the most used, then the first met (counts keep the order names came in)
+    name = min(counts, key=lambda n: (-len(n.split()), -counts[n]))
     aliases = {a for e in entities for a in (e.name, *e.aliases)} - {name}
-    roles = sorted({r for e in entities for r in e.roles})
-    country = Counter(e.country for e in entities if e.country).most_common(1)
-    sector = Counter(e.sector for e in entities if e.sector).most_common(1)
     return Actor(
         actor_id,
         name,
         _kind(members),
-        tuple(m for e in entities for m in e.mentions),
+        entities[0].mentions if len(entities) == 1 else tuple(m for e in entities for m in e.mentions),
         aliases=tuple(sorted(aliases, key=lambda a: (a.casefold(), a))),
-        roles=tuple(roles),
-        country=country[0][0] if country else None,
-        sector=sector[0][0] if sector else None,
+        roles=tuple(sorted({r for e in entities for r in e.roles})),
+        country=_commonest([e.country for e in entities if e.country]),
+        sector=_commonest([e.sector for e in entities if e.sector]),
     )
+
+
+def _commonest(values: list[str]) -> str | None:
+    """The value met most often, the first met among equals (as ``Counter.most_common``); None for none."""
+    if len(values) <= 1:
+        return values[0] if values else None
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=counts.__getitem__)
 
 
 def actor_id_for(*parts: str) -> str:
