@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
-from timeline.nlp import _pieces, parse
+from timeline.errors import ModelNotFound
+from timeline.nlp import _pieces, model_name, parse
 
 
 def test_a_line_break_ends_a_sentence(nlp: Language) -> None:
@@ -44,3 +46,10 @@ def test_a_word_with_a_bound_prefix_stays_one_word(nlp: Language) -> None:
     # other hyphenated words are split as spaCy splits them: "two-year" is a number and a unit
     assert words[words.index("two") : words.index("two") + 3] == ["two", "-", "year"]
     assert "long-awaited" not in words
+
+
+def test_the_model_is_named_from_its_package_as_when_loaded(nlp: Language) -> None:
+    # the cache's key names the model before any article needs it loaded
+    assert model_name() == model_name(nlp) == f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}"
+    with pytest.raises(ModelNotFound):
+        model_name(name="no_such_model_installed")

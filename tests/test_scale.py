@@ -54,6 +54,23 @@ def test_a_rebuild_takes_unchanged_articles_from_the_cache(tmp_path: Path, nlp: 
     assert (len(third.documents), third.cached) == (6, 5)
 
 
+def test_new_articles_parsed_beside_the_read_back_give_the_cold_build(tmp_path: Path, nlp: Language) -> None:
+    # a worker parses the articles the cache lacks (one in the middle of the input, one at its end)
+    # while the stored ones are read back; the records are those of a build from nothing
+    folder = tmp_path / "news"
+    folder.mkdir()
+    texts = {f"{name}.txt": f"{SENTENCES[n % 4]} {SENTENCES[(n + 1) % 4]}" for n, name in enumerate("abcdef")}
+    for name in ("a.txt", "b.txt", "d.txt", "e.txt"):
+        (folder / name).write_text(texts[name])
+    cache = tmp_path / "cache.sqlite"
+    timeline.build([folder], nlp=nlp, cache=cache, date="2025-03-03")
+    for name in ("c.txt", "f.txt"):
+        (folder / name).write_text(texts[name])
+    again = timeline.build([folder], cache=cache, jobs=2, date="2025-03-03")
+    assert again.cached == 4
+    assert to_json(again) == to_json(timeline.build([folder], nlp=nlp, jobs=1, date="2025-03-03"))
+
+
 def test_an_edited_article_is_parsed_again(tmp_path: Path, nlp: Language) -> None:
     path = corpus(tmp_path, 2)
     cache = tmp_path / "cache.sqlite"

@@ -39,7 +39,7 @@ def model_name(nlp: Language | None = None, name: str = MODEL) -> str:
     if nlp is None:
         try:
             meta = spacy.util.load_meta(spacy.util.get_package_path(name) / "meta.json")
-        except (OSError, ValueError) as err:  # not installed, or no meta: what spacy.load would meet
+        except (ImportError, OSError, ValueError) as err:  # not installed, or no meta
             raise ModelNotFound(name) from err
     else:
         meta = nlp.meta
