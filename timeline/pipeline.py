@@ -197,10 +197,8 @@ def assemble(extractions: Iterable[Extraction], outcomes: Iterable[Outcome]) -> 
     actors, actor_of = link_actors(linking)
     del linking
     for index, (event, doc_id) in enumerate(zip(events, owners, strict=True)):
-        participants = tuple(
-            dataclasses.replace(p, actor=actor_of[(doc_id, p.actor)]) for p in event.participants
-        )
-        events[index] = dataclasses.replace(event, id=f"e{index + 1}", participants=participants)
+        participants = tuple(p.linked(actor_of[(doc_id, p.actor)]) for p in event.participants)
+        events[index] = event.linked(f"e{index + 1}", participants)
     return Build(
         documents=tuple(documents),
         actors=tuple(sorted(actors, key=lambda a: a.id)),
