@@ -92,6 +92,21 @@ def test_empty_text_is_an_empty_data_element_and_a_node_id_met_twice_is_written_
     assert nx.read_graphml(io.StringIO(text)).number_of_nodes() == 1
 
 
+def test_a_file_written_through_a_scratch_file_is_the_one_written_in_memory(tmp_path: Path) -> None:
+    # "score" is a number on the first node and text on the last: the elements, already in the
+    # scratch file, are written again with the key's one type; the scratch file is gone after.
+    graph = nx.DiGraph()
+    graph.add_node("a", name="Apple", score=1)
+    graph.add_node("b", name="Boeing", score=2.5)
+    graph.add_node("c", name="Cisco", score="high")
+    graph.add_edge("a", "b", weight=3)
+    with (tmp_path / "graph.graphml").open("w", encoding="utf-8", newline="") as out:
+        write_graphml(graph_streams(graph), out, scratch=tmp_path)
+    assert (tmp_path / "graph.graphml").read_bytes() == to_graphml(graph)
+    assert nx.read_graphml(tmp_path / "graph.graphml").nodes["a"]["score"] == "1"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.graphml"]
+
+
 def test_write_all_leaves_every_file_complete_and_nothing_staged(tmp_path: Path) -> None:
     build = story()
     write_all(build, tmp_path, names=["events.json", "graph.graphml", "events.csv"])
