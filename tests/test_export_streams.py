@@ -17,6 +17,7 @@ from timeline.export import write_all
 from timeline.export.events_json import as_dict, to_json, write_json
 from timeline.export.graphml import graph_streams, to_graphml, write_graphml
 from timeline.export.timelinejs import timelinejs, to_timelinejs
+from timeline.export.utf8 import bytes_writer
 from timeline.graph import knowledge_graph, knowledge_streams
 from timeline.records import Build
 from timeline.render import network_figure, page, plot_html, timeline_figure
@@ -146,3 +147,19 @@ def test_the_page_written_to_a_file_is_the_page_text(tmp_path: Path) -> None:
 def test_timelinejs_streams_to_the_bytes_of_the_whole_dump(build: Build) -> None:
     whole = json.dumps(timelinejs(build), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     assert to_timelinejs(build) == whole
+
+
+def test_json_bytes_reach_a_utf8_file_after_its_text_and_any_other_file_as_text(tmp_path: Path) -> None:
+    # The encoders give UTF-8 bytes: a UTF-8 file takes them as they are, after the text written before
+    # them; a text buffer, or a file in another encoding, gets them decoded.
+    with (tmp_path / "a.json").open("w", encoding="utf-8", newline="") as out:
+        out.write("{")
+        write = bytes_writer(out)
+        write('"café": 1}\n'.encode())
+    assert (tmp_path / "a.json").read_text(encoding="utf-8") == '{"café": 1}\n'
+    with (tmp_path / "b.json").open("w", encoding="latin-1", newline="") as out:
+        bytes_writer(out)('"café"'.encode())
+    assert (tmp_path / "b.json").read_text(encoding="latin-1") == '"café"'
+    buffer = io.StringIO()
+    bytes_writer(buffer)('"café"'.encode())
+    assert buffer.getvalue() == '"café"'

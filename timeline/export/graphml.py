@@ -17,7 +17,6 @@ What each reader needs, and where it is handled:
 
 from __future__ import annotations
 
-import codecs
 import functools
 import io
 import math
@@ -36,6 +35,7 @@ from ..errors import InputError
 from ..graph import LIST_SEPARATOR, Edge, GraphStreams, build_from_graph
 from ..records import Build
 from ..text import MEMO, clean_text
+from .utf8 import utf8_file
 
 Scalar = str | int | float | bool
 
@@ -232,16 +232,12 @@ def _copy(body: IO[str], out: TextIO) -> None:
     """The scratch file's text appended to ``out``: as bytes when both are UTF-8 files (decoding and
     encoding again would cost as much as a tenth of writing it)."""
     body.seek(0)
-    if isinstance(body, io.TextIOWrapper) and isinstance(out, io.TextIOWrapper) and _utf8(out):
+    if isinstance(body, io.TextIOWrapper) and utf8_file(out):
         body.flush()
         out.flush()
         shutil.copyfileobj(body.buffer, out.buffer, _CHUNK)
     else:
         shutil.copyfileobj(body, out, _CHUNK)
-
-
-def _utf8(out: io.TextIOWrapper) -> bool:
-    return codecs.lookup(out.encoding).name == "utf-8"
 
 
 def _scratch_file(folder: Path | None) -> IO[str]:
