@@ -119,6 +119,11 @@ def _safe_node(node: Any, data: dict[str, Any]) -> tuple[str, dict[str, Scalar]]
 
 def _safe_edges(edges: Iterable[Edge]) -> Iterator[tuple[str, str, str, dict[str, Scalar]]]:
     """Edges with safe ids and values; a repeated id gets a ``:<n>`` suffix, in the order met."""
+    return ((u, v, key, _clean(data)) for u, v, key, data in _safe_edge_ids(edges))
+
+
+def _safe_edge_ids(edges: Iterable[Edge]) -> Iterator[Edge]:
+    """Edges with safe ids (their attributes as they are); a repeated id gets a ``:<n>`` suffix."""
     seen: set[str] = set()
     for u, v, key, data in edges:
         key = clean_text(key)
@@ -127,7 +132,7 @@ def _safe_edges(edges: Iterable[Edge]) -> Iterator[tuple[str, str, str, dict[str
             n += 1
             key = f"{base}:{n}"
         seen.add(key)
-        yield clean_text(str(u)), clean_text(str(v)), key, _clean(data)
+        yield clean_text(str(u)), clean_text(str(v)), key, data
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Scalar]:
@@ -262,6 +267,7 @@ class _Keys:
         self.mixed = False
         # per scope: attribute -> (the start of its <data> element, its type)
         self.scopes: dict[str, dict[str, tuple[str, type]]] = {"node": {}, "edge": {}}
+        self.clean: set[Any] = set()  # attribute names met that need no cleaning
         self._ids: dict[tuple[str, str], str] = {}
         self._taken: set[str] = set()
         for (scope, name), kind in (types or {}).items():
@@ -281,6 +287,13 @@ class _Keys:
         entry = self.scopes[scope][name] = (f'      <data key="{key_id}"', kind)
         return entry
 
+    def all_clean(self, data: dict[Any, Any]) -> bool:
+        """Whether every attribute name of ``data`` is text that needs no cleaning (kept in :attr:`clean`)."""
+        if all(type(k) is str and _clean_key(k) == k for k in data):
+            self.clean.update(data)
+            return True
+        return False
+
     def another(self, scope: str, name: str, kind: type) -> None:
         """A value of ``kind`` for a key first met with another type."""
         self.kinds[scope, name].add(kind)
@@ -296,7 +309,8 @@ class _Keys:
 
 def _write_items(streams: GraphStreams, out: IO[str], keys: _Keys) -> bool:
     """Write every node and edge element; whether there was any node."""
-    texts = functools.lru_cache(maxsize=MEMO)(_text)  # each distinct text value escaped once
+    # text values repeat (types, dates, titles, a sentence for each of its events): each made safe once
+    texts = functools.lru_cache(maxsize=MEMO)(_safe_text)
     pending: list[str] = []  # elements written to the file a batch at a time: each write costs
 
     def add(element: str) -> None:
@@ -307,18 +321,27 @@ def _write_items(streams: GraphStreams, out: IO[str], keys: _Keys) -> bool:
 
     written: set[str] = set()
     for node, data in streams.nodes():
-        node_id, clean = _safe_node(node, data)
+        node_id = clean_text(str(node))
         if node_id in written:
-            _learn(clean, "node", keys)
+            _learn(_safe_node(node, data)[1], "node", keys)
             continue
         written.add(node_id)
-        add(_element("node", f'id="{_attribute(node_id)}"', clean, "node", keys, texts))
+        if type(data.get("name")) is not str or type(data.get("label")) is not str:
+            data = _safe_node(node, data)[1]  # given the name and label every node has
+        opening = f'id="{_attribute(node_id)}"'
+        add(
+            _element("node", opening, data, "node", keys, texts)
+            or _element("node", opening, _safe_node(node, data)[1], "node", keys, texts)
+        )
     ends: dict[str, str] = {}  # node ids as attribute values: each node is at the end of many edges
-    for u, v, key, clean in _safe_edges(streams.edges()):
+    for u, v, key, data in _safe_edge_ids(streams.edges()):
         source = ends.get(u) or ends.setdefault(u, _attribute(u))
         target = ends.get(v) or ends.setdefault(v, _attribute(v))
         opening = f'source="{source}" target="{target}" id="{_attribute(key)}"'
-        add(_element("edge", opening, clean, "edge", keys, texts))
+        add(
+            _element("edge", opening, data, "edge", keys, texts)
+            or _element("edge", opening, _clean(data), "edge", keys, texts)
+        )
     out.write("".join(pending))
     return bool(written)
 
@@ -339,32 +362,55 @@ _BATCH = 512
 def _element(
     tag: str,
     opening: str,
-    data: dict[str, Scalar],
+    data: dict[Any, Any],
     scope: str,
     keys: _Keys,
     texts: Callable[[str], str],
 ) -> str:
-    """One node or edge; ``keys`` gives each attribute's key id and its one type (or learns it)."""
-    if not data:
-        return f"    <{tag} {opening} />\n"
+    """One node or edge, its values made safe (:func:`safe_value`, ``texts`` for text) as they are
+    written; ``keys`` gives each attribute's key id and its one type (or learns it). Empty when some
+    attribute's name needs cleaning itself: the caller cleans the item (:func:`_clean`) and asks again.
+    """
+    if not keys.clean.issuperset(data) and not keys.all_clean(data):
+        return ""  # before any key is added: of two names that clean to one, the last one counts
     known = keys.scopes[scope]
     lines = [f"    <{tag} {opening}>\n"]
     for k, v in data.items():
-        start, kind = known.get(k) or keys.add(scope, k, type(v))
-        if type(v) is not kind:
-            if keys.fixed:
-                v = _typed(v, kind)
-            else:  # the file is written again with the key's one type
-                keys.another(scope, k, type(v))
+        entry = known.get(k)
+        text: str | None = None
         if type(v) is str:
+            kind: type = str
             text = texts(v)
-        elif type(v) is bool:  # as XML Schema spells them (true/false), not as Python does
-            text = "true" if v else "false"
-        else:  # a number: digits, sign, point and exponent have nothing to escape
-            text = str(v)
+        else:
+            v = safe_value(v)
+            if v is None:
+                continue
+            kind = type(v)
+        if entry is None:
+            entry = keys.add(scope, k, kind)
+        start, one = entry
+        if kind is not one:
+            if keys.fixed:  # a number or a boolean of a key written as float or as text
+                v = _typed(v, one)
+                text = None
+            else:  # the file is written again with the key's one type
+                keys.another(scope, k, kind)
+        if text is None:
+            if type(v) is str:
+                text = texts(v)
+            elif type(v) is bool:  # as XML Schema spells them (true/false), not as Python does
+                text = "true" if v else "false"
+            else:  # a number: digits, sign, point and exponent have nothing to escape
+                text = str(v)
         lines.append(f"{start}>{text}</data>\n" if text else f"{start} />\n")
+    if len(lines) == 1:
+        return f"    <{tag} {opening} />\n"
     lines.append(f"    </{tag}>\n")
     return "".join(lines)
+
+
+def _safe_text(text: str) -> str:
+    return _text(clean_text(text))
 
 
 def _text(text: str) -> str:
