@@ -8,6 +8,7 @@ through :func:`esc` before it is placed in a figure; only the tags written here 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import itertools
 from collections.abc import Mapping, Sequence
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from ..periods import period
 from ..records import SOURCE, Actor, Build, Document, Event
-from ..text import clean_text
+from ..text import MEMO, clean_text
 
 #: CAMEO quad classes, from cooperation to conflict.
 QUAD_NAMES: dict[int | None, str] = {
@@ -147,14 +148,7 @@ def _wrap_marked(text: str, start: int, end: int, width: int) -> str:
 
     Works on the plain text, then escapes the pieces between cuts, so lengths are what the reader sees.
     """
-    breaks: list[int] = []
-    line_start = 0
-    position = 0
-    for word in text.split(" "):
-        if position - line_start + len(word) > width and position > line_start:
-            breaks.append(position - 1)  # the space before this word
-            line_start = position
-        position += len(word) + 1
+    breaks = _breaks(text, width)
     cuts = sorted({0, len(text), *breaks, *(c for c in (start, end) if c >= 0)})
     out: list[str] = []
     for a, b in itertools.pairwise(cuts):
@@ -169,6 +163,21 @@ def _wrap_marked(text: str, start: int, end: int, width: int) -> str:
     if end == len(text):
         out.append("</b>")
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=MEMO)  # several events share a sentence: its lines are found once
+def _breaks(text: str, width: int) -> tuple[int, ...]:
+    """The spaces of ``text`` that become line breaks, so that no line is longer than ``width`` characters
+    (unless a single word is)."""
+    breaks: list[int] = []
+    line_start = 0
+    position = 0
+    for word in text.split(" "):
+        if position - line_start + len(word) > width and position > line_start:
+            breaks.append(position - 1)  # the space before this word
+            line_start = position
+        position += len(word) + 1
+    return tuple(breaks)
 
 
 def resolved_date(event: Event) -> str:
