@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -60,7 +59,8 @@ def esc(text: str | None) -> str:
     Quotes become numeric references: plotly's labels decode those but print ``&quot;`` as it is.
     Characters no UTF-8 page can hold (lone surrogates) and control characters are dropped.
     """
-    safe = html.escape(clean_text(text or ""), quote=False)
+    # html.escape(quote=False) and the quotes, in one chain: esc runs ten times per event
+    safe = clean_text(text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return safe.replace('"', "&#34;").replace("'", "&#x27;")
 
 
