@@ -357,6 +357,7 @@ def _learn(data: dict[str, Scalar], scope: str, keys: _Keys) -> None:
 
 #: Elements joined into one write.
 _BATCH = 512
+_LONG = 2**63
 
 
 def _element(
@@ -376,32 +377,27 @@ def _element(
     known = keys.scopes[scope]
     lines = [f"    <{tag} {opening}>\n"]
     for k, v in data.items():
-        entry = known.get(k)
-        text: str | None = None
-        if type(v) is str:
-            kind: type = str
-            text = texts(v)
-        else:
+        kind = type(v)
+        if kind is int:  # most numbers: written as they are when GraphML's 64 bits hold them
+            if not -_LONG <= v < _LONG:
+                v, kind = str(v), str
+        elif kind is not str:  # text is made safe by ``texts`` below
             v = safe_value(v)
             if v is None:
                 continue
             kind = type(v)
-        if entry is None:
-            entry = keys.add(scope, k, kind)
-        start, one = entry
+        start, one = known.get(k) or keys.add(scope, k, kind)
         if kind is not one:
             if keys.fixed:  # a number or a boolean of a key written as float or as text
-                v = _typed(v, one)
-                text = None
+                v, kind = _typed(v, one), one
             else:  # the file is written again with the key's one type
                 keys.another(scope, k, kind)
-        if text is None:
-            if type(v) is str:
-                text = texts(v)
-            elif type(v) is bool:  # as XML Schema spells them (true/false), not as Python does
-                text = "true" if v else "false"
-            else:  # a number: digits, sign, point and exponent have nothing to escape
-                text = str(v)
+        if kind is str:
+            text = texts(v)
+        elif kind is bool:  # as XML Schema spells them (true/false), not as Python does
+            text = "true" if v else "false"
+        else:  # a number: digits, sign, point and exponent have nothing to escape
+            text = str(v)
         lines.append(f"{start}>{text}</data>\n" if text else f"{start} />\n")
     if len(lines) == 1:
         return f"    <{tag} {opening} />\n"
