@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..periods import period
 from ..records import SOURCE, Actor, Build, Document, Event
@@ -79,10 +79,13 @@ def kind_colour(kind: str) -> str:
 
 @dataclass(frozen=True)
 class Lookup:
-    """The build's actors and documents by id, made once per figure."""
+    """The build's actors and documents by id, made once per figure; with the escaped text of each
+    actor and article, made when first asked for (every hover names several)."""
 
     actors: Mapping[str, Actor]
     documents: Mapping[str, Document]
+    _names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _articles: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, build: Build) -> Lookup:
@@ -91,6 +94,29 @@ class Lookup:
     def name(self, actor: str) -> str:
         found = self.actors.get(actor)
         return found.name if found else actor
+
+    def shown_name(self, actor: str) -> str:
+        """:meth:`name`, escaped."""
+        shown = self._names.get(actor)
+        if shown is None:
+            shown = self._names[actor] = esc(self.name(actor))
+        return shown
+
+    def article(self, doc: str) -> str:
+        """A hover's lines on the article ``doc``: its title (in italics) and date, and its address."""
+        lines = self._articles.get(doc)
+        if lines is None:
+            lines = self._articles[doc] = _article_lines(self.documents.get(doc), doc)
+        return lines
+
+
+def _article_lines(document: Document | None, doc: str) -> str:
+    title = document.title if document and document.title else doc
+    dated = f" · {esc(document.date)}" if document and document.date else ""
+    lines = [f"<i>{esc(title)}</i>{dated}"]
+    if document and web_link(document.url):
+        lines.append(esc(document.url))
+    return "<br>".join(lines)
 
 
 def unique_events(events: Sequence[Event]) -> list[Event]:
@@ -206,19 +232,14 @@ def event_hover(event: Event, lookup: Lookup) -> str:
         what.append(f"Goldstein {event.goldstein:+.1f}")
     if event.negated or event.modality != "asserted":
         what.append(f"<i>{esc('negated' if event.negated else event.modality)}</i>")
-    who = ", ".join(f"{esc(lookup.name(p.actor))} ({esc(p.role)})" for p in event.participants)
+    who = ", ".join(f"{lookup.shown_name(p.actor)} ({esc(p.role)})" for p in event.participants)
     lines = [
         " · ".join(what),
         f"When: {resolved_date(event)}{written} · basis {esc(event.time.basis)}",
         f"Who: {who or 'no actor'}",
         marked_sentence(event),
     ]
-    document = lookup.documents.get(event.doc)
-    title = document.title if document and document.title else event.doc
-    dated = f" · {esc(document.date)}" if document and document.date else ""
-    lines.append(f"<i>{esc(title)}</i>{dated}")
-    if document and web_link(document.url):
-        lines.append(esc(document.url))
+    lines.append(lookup.article(event.doc))
     count = source_count(event)
     if count > 1:
         others = sorted({s.doc for s in event.sources} - {event.doc})
