@@ -13,7 +13,8 @@ import plotly.io as pio
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from timeline.export import write_all
+from timeline.export import events_json, write_all
+from timeline.export import timelinejs as timelinejs_module
 from timeline.export.events_json import as_dict, to_json, write_json
 from timeline.export.graphml import graph_streams, to_graphml, write_graphml
 from timeline.export.timelinejs import timelinejs, to_timelinejs
@@ -40,6 +41,23 @@ def test_the_streamed_events_json_is_the_whole_dump_byte_for_byte() -> None:
     out = io.StringIO()
     write_json(build, out)
     assert out.getvalue() == whole_json(build)
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3])
+def test_records_dumped_in_batches_of_any_size_give_the_whole_dump(
+    batch: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Records are dumped a batch at a time; where a batch ends must not show in the file, whether it
+    # is written to a text buffer or as bytes to a UTF-8 file.
+    monkeypatch.setattr(events_json, "_BATCH", batch)
+    monkeypatch.setattr(timelinejs_module, "_BATCH", batch)
+    build = story()
+    assert to_json(build) == whole_json(build)
+    with (tmp_path / "events.json").open("w", encoding="utf-8", newline="") as out:
+        write_json(build, out)
+    assert (tmp_path / "events.json").read_text(encoding="utf-8") == whole_json(build)
+    whole = json.dumps(timelinejs(build), ensure_ascii=False, indent=1) + "\n"
+    assert to_timelinejs(build) == whole
 
 
 def test_an_empty_build_streams_to_empty_lists() -> None:
