@@ -136,11 +136,8 @@ def _safe_edge_ids(edges: Iterable[Edge]) -> Iterator[Edge]:
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Scalar]:
-    # most values are text: cleaned here without the type tests of safe_value
-    clean = {_clean_key(k): clean_text(v) if type(v) is str else safe_value(v) for k, v in data.items()}
-    if None in clean.values():
-        return {k: v for k, v in clean.items() if v is not None}
-    return clean  # type: ignore[return-value]  # no None left
+    clean = {_clean_key(k): safe_value(v) for k, v in data.items()}
+    return {k: v for k, v in clean.items() if v is not None}
 
 
 @functools.cache
