@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..periods import period
 from ..records import SOURCE, Actor, Build, Document, Event
-from ..text import MEMO, clean_text
+from ..text import clean_text
 
 #: CAMEO quad classes, from cooperation to conflict.
 QUAD_NAMES: dict[int | None, str] = {
@@ -191,7 +191,9 @@ def _wrap_marked(text: str, start: int, end: int, width: int) -> str:
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=MEMO)  # several events share a sentence: its lines are found once
+# Several events share a sentence: its lines are found once for them. 16,384 sentences kept find 97%
+# of the repeats in the bench corpus (1,024: 88%), and hold a few MB at most.
+@functools.lru_cache(maxsize=1 << 14)
 def _breaks(text: str, width: int) -> tuple[int, ...]:
     """The spaces of ``text`` that become line breaks, so that no line is longer than ``width`` characters
     (unless a single word is)."""
