@@ -13,10 +13,12 @@ import plotly.io as pio
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from timeline.export import write_all
+from timeline.export import events_json, write_all
+from timeline.export import timelinejs as timelinejs_module
 from timeline.export.events_json import as_dict, to_json, write_json
 from timeline.export.graphml import graph_streams, to_graphml, write_graphml
 from timeline.export.timelinejs import timelinejs, to_timelinejs
+from timeline.export.utf8 import bytes_writer
 from timeline.graph import knowledge_graph, knowledge_streams
 from timeline.records import Build
 from timeline.render import network_figure, page, plot_html, timeline_figure
@@ -39,6 +41,23 @@ def test_the_streamed_events_json_is_the_whole_dump_byte_for_byte() -> None:
     out = io.StringIO()
     write_json(build, out)
     assert out.getvalue() == whole_json(build)
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3])
+def test_records_dumped_in_batches_of_any_size_give_the_whole_dump(
+    batch: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Records are dumped a batch at a time; where a batch ends must not show in the file, whether it
+    # is written to a text buffer or as bytes to a UTF-8 file.
+    monkeypatch.setattr(events_json, "_BATCH", batch)
+    monkeypatch.setattr(timelinejs_module, "_BATCH", batch)
+    build = story()
+    assert to_json(build) == whole_json(build)
+    with (tmp_path / "events.json").open("w", encoding="utf-8", newline="") as out:
+        write_json(build, out)
+    assert (tmp_path / "events.json").read_text(encoding="utf-8") == whole_json(build)
+    whole = json.dumps(timelinejs(build), ensure_ascii=False, indent=1) + "\n"
+    assert to_timelinejs(build) == whole
 
 
 def test_an_empty_build_streams_to_empty_lists() -> None:
@@ -92,6 +111,21 @@ def test_empty_text_is_an_empty_data_element_and_a_node_id_met_twice_is_written_
     assert nx.read_graphml(io.StringIO(text)).number_of_nodes() == 1
 
 
+def test_a_file_written_through_a_scratch_file_is_the_one_written_in_memory(tmp_path: Path) -> None:
+    # "score" is a number on the first node and text on the last: the elements, already in the
+    # scratch file, are written again with the key's one type; the scratch file is gone after.
+    graph = nx.DiGraph()
+    graph.add_node("a", name="Apple", score=1)
+    graph.add_node("b", name="Boeing", score=2.5)
+    graph.add_node("c", name="Cisco", score="high")
+    graph.add_edge("a", "b", weight=3)
+    with (tmp_path / "graph.graphml").open("w", encoding="utf-8", newline="") as out:
+        write_graphml(graph_streams(graph), out, scratch=tmp_path)
+    assert (tmp_path / "graph.graphml").read_bytes() == to_graphml(graph)
+    assert nx.read_graphml(tmp_path / "graph.graphml").nodes["a"]["score"] == "1"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.graphml"]
+
+
 def test_write_all_leaves_every_file_complete_and_nothing_staged(tmp_path: Path) -> None:
     build = story()
     write_all(build, tmp_path, names=["events.json", "graph.graphml", "events.csv"])
@@ -131,3 +165,19 @@ def test_the_page_written_to_a_file_is_the_page_text(tmp_path: Path) -> None:
 def test_timelinejs_streams_to_the_bytes_of_the_whole_dump(build: Build) -> None:
     whole = json.dumps(timelinejs(build), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     assert to_timelinejs(build) == whole
+
+
+def test_json_bytes_reach_a_utf8_file_after_its_text_and_any_other_file_as_text(tmp_path: Path) -> None:
+    # The encoders give UTF-8 bytes: a UTF-8 file takes them as they are, after the text written before
+    # them; a text buffer, or a file in another encoding, gets them decoded.
+    with (tmp_path / "a.json").open("w", encoding="utf-8", newline="") as out:
+        out.write("{")
+        write = bytes_writer(out)
+        write('"café": 1}\n'.encode())
+    assert (tmp_path / "a.json").read_text(encoding="utf-8") == '{"café": 1}\n'
+    with (tmp_path / "b.json").open("w", encoding="latin-1", newline="") as out:
+        bytes_writer(out)('"café"'.encode())
+    assert (tmp_path / "b.json").read_text(encoding="latin-1") == '"café"'
+    buffer = io.StringIO()
+    bytes_writer(buffer)('"café"'.encode())
+    assert buffer.getvalue() == '"café"'

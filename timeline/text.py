@@ -16,6 +16,10 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]
 #: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"):
 #: ``=1+2``, ``+1``, ``-1+1``, ``@SUM(...)``, and tab or carriage return before one of them.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Distinct texts whose safe form a writer keeps (``functools.lru_cache(maxsize=MEMO)``): values repeat
+#: across a build's records (types, dates, titles, names, a sentence for each of its events), and a
+#: bounded memo keeps a big build's memory flat.
+MEMO = 1 << 16
 
 
 def clean_text(text: str) -> str:

@@ -98,8 +98,10 @@ def _write_group(build: Build, staging: Staging, names: list[str]) -> None:
         "events.json": lambda out: write_json(build, out),
         "events.csv": lambda out: write_events_csv(build, out),
         "actors.csv": lambda out: write_actors_csv(build, out),
-        "graph.graphml": lambda out: write_graphml(knowledge_streams(build), out),
-        "actors.graphml": lambda out: write_graphml(graph_streams(actor_network(build)), out),
+        "graph.graphml": lambda out: write_graphml(knowledge_streams(build), out, scratch=staging.folder),
+        "actors.graphml": lambda out: write_graphml(
+            graph_streams(actor_network(build)), out, scratch=staging.folder
+        ),
         "timelinejs.json": lambda out: write_timelinejs(build, out),
         "report.html": page_of("report.html"),
         "timeline.html": page_of("timeline.html"),

@@ -25,6 +25,7 @@ from ..records import (
     Trigger,
 )
 from ..text import SURROGATES
+from .utf8 import bytes_writer
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "events.schema.json"
 
@@ -48,35 +49,55 @@ def write_json(build: Build, out: TextIO) -> None:
         ("timexes", build.timexes, _timex),
         ("events", build.events, _event),
     )
-    out.write("{")
+    write = bytes_writer(out)
+    write(b"{")
     for number, (name, records, as_json) in enumerate(sections):
-        out.write(f'{"," if number else ""}\n "{name}": ')
+        write(f'{"," if number else ""}\n "{name}": '.encode())
         if not records:
-            out.write("[]")
+            write(b"[]")
             continue
-        out.write("[")
-        for index, record in enumerate(records):
-            # JSON text holds no raw line break (they are escaped in strings), so every "\n" is
-            # between tokens and the nested lines move two levels in, as in the whole file
-            text = dumps(as_json(record)).replace("\n", "\n  ")
-            out.write(f"{',' if index else ''}\n  {text}")
-        out.write("\n ]")
-    out.write("\n}\n")
+        write(b"[")
+        for start in range(0, len(records), _BATCH):
+            batch = [as_json(record) for record in records[start : start + _BATCH]]
+            write((b"," if start else b"") + records_json(batch))
+        write(b"\n ]")
+    write(b"\n}\n")
+
+
+#: Records dumped at once: a few calls into the encoder for the whole file, a small batch in memory.
+_BATCH = 1000
+
+
+def records_json(records: list[Any]) -> bytes:
+    """The UTF-8 JSON of records as a file lays them out in a list at its top level: each after
+    ``"\n  "``, two levels in, joined by commas (the list's brackets left to the caller)."""
+    # JSON text holds no raw line break (strings escape them): every "\n" is between tokens
+    try:
+        # the list dumped at once, one level in: its records are two levels in; its brackets left off
+        return _formatted(records).replace(b"\n", b"\n ")[1 : -len(b"\n ]")]
+    except UnicodeEncodeError:  # a lone surrogate in some record: that one the slow way in dumps
+        text = ",".join("\n  " + dumps(record).replace("\n", "\n  ") for record in records)
+        return text.encode("utf-8")
 
 
 def dumps(data: Any) -> str:
     """``json.dumps(data, ensure_ascii=False, indent=1)``, lone surrogates written as their escapes."""
-    # msgspec encodes in C, many times faster than the json module's pure-Python indenting encoder, and
-    # lays the text out the same way (floats aside: 1e-7, not 1e-07). NaN and Infinity are not JSON:
-    # the records never carry them (goldstein is checked in _event), and msgspec would write null.
     try:
-        return msgspec.json.format(msgspec.json.encode(data), indent=1).decode("utf-8")
+        return _formatted(data).decode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, which UTF-8 cannot carry: the slow way below
         pass
     text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
     # a lone surrogate (a title read from JSON escapes) is written as its \uXXXX escape, which keeps
     # every str offset and reads back as the same string
     return SURROGATES.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+def _formatted(data: Any) -> bytes:
+    # msgspec encodes in C, many times faster than the json module's pure-Python indenting encoder, and
+    # lays the text out the same way (floats aside: 1e-7, not 1e-07). NaN and Infinity are not JSON:
+    # the records never carry them (goldstein is checked in _event), and msgspec would write null.
+    # UnicodeEncodeError: a lone surrogate, which UTF-8 cannot carry.
+    return msgspec.json.format(msgspec.json.encode(data), indent=1)
 
 
 def as_dict(build: Build) -> dict[str, Any]:

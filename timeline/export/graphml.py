@@ -11,7 +11,7 @@ What each reader needs, and where it is handled:
 - key ids that no reader gives a meaning of its own: networkx numbers keys ``d0, d1, ...`` in the order
   it meets them, and Gephi reads key ``d3`` as the node label and ``d7`` as the edge label (yEd's
   defaults), whatever attribute they hold. Keys here are named ``n_<attribute>`` and ``e_<attribute>``
-  (:func:`_key_ids`);
+  (:meth:`_Keys.add`);
 - no graph-level keys: Gephi reports ``for="graph"`` keys as errors.
 """
 
@@ -21,10 +21,12 @@ import functools
 import io
 import math
 import re
+import shutil
 import sys
-from collections.abc import Iterable, Iterator
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 from xml.etree.ElementTree import ParseError
 
 import networkx as nx
@@ -32,7 +34,8 @@ import networkx as nx
 from ..errors import InputError
 from ..graph import LIST_SEPARATOR, Edge, GraphStreams, build_from_graph
 from ..records import Build
-from ..text import clean_text
+from ..text import MEMO, clean_text
+from .utf8 import utf8_file
 
 Scalar = str | int | float | bool
 
@@ -116,6 +119,11 @@ def _safe_node(node: Any, data: dict[str, Any]) -> tuple[str, dict[str, Scalar]]
 
 def _safe_edges(edges: Iterable[Edge]) -> Iterator[tuple[str, str, str, dict[str, Scalar]]]:
     """Edges with safe ids and values; a repeated id gets a ``:<n>`` suffix, in the order met."""
+    return ((u, v, key, _clean(data)) for u, v, key, data in _safe_edge_ids(edges))
+
+
+def _safe_edge_ids(edges: Iterable[Edge]) -> Iterator[Edge]:
+    """Edges with safe ids (their attributes as they are); a repeated id gets a ``:<n>`` suffix."""
     seen: set[str] = set()
     for u, v, key, data in edges:
         key = clean_text(key)
@@ -124,7 +132,7 @@ def _safe_edges(edges: Iterable[Edge]) -> Iterator[tuple[str, str, str, dict[str
             n += 1
             key = f"{base}:{n}"
         seen.add(key)
-        yield clean_text(str(u)), clean_text(str(v)), key, _clean(data)
+        yield clean_text(str(u)), clean_text(str(v)), key, data
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Scalar]:
@@ -136,94 +144,6 @@ def _clean(data: dict[str, Any]) -> dict[str, Scalar]:
 def _clean_key(key: Any) -> str:
     # attribute names are few: each cleaned once, not once per node or edge
     return clean_text(str(key))
-
-
-def _node_kinds(data: dict[str, Any]) -> dict[str, type]:
-    """The type of each value :func:`_safe_node` writes, without cleaning the text (a type is all the
-    first pass needs): the same keys, ``name`` and ``label`` included."""
-    kinds = _kinds(data)
-    name = kinds.get("name", kinds.get("label", str))
-    kinds.setdefault("name", name)
-    kinds.setdefault("label", name)
-    return kinds
-
-
-def _kinds(data: dict[str, Any]) -> dict[str, type]:
-    """The type of each value of ``_clean(data)``, keyed the same way."""
-    # what safe_value turns each type into: only numbers and other types need their value looked at
-    kinds = {_clean_key(k): _VALUE_KINDS.get(type(v)) or type(safe_value(v)) for k, v in data.items()}
-    return {k: kind for k, kind in kinds.items() if kind is not type(None)}
-
-
-_VALUE_KINDS: dict[type, type] = {str: str, bool: bool, list: str, tuple: str, set: str, frozenset: str}
-
-
-def _stream_types(streams: GraphStreams) -> dict[tuple[str, str], type]:
-    """:func:`_key_types` of the streams' nodes (:func:`_node_kinds`) and edges (:func:`_kinds`).
-
-    Most items of a graph have the same attributes with values of the same types (every event node,
-    every participant edge), so the types are worked out once per such shape and only numbers are
-    looked at one by one (a huge integer is written as text, a NaN not at all). The result is the
-    one the item-by-item way gives, in the same order.
-    """
-    kinds: dict[tuple[str, str], set[type]] = {}
-    items = (("node", (d for _, d in streams.nodes())), ("edge", (d for *_, d in streams.edges())))
-    for scope, datas in items:
-        shapes: dict[tuple[tuple[Any, ...], tuple[type, ...]], _Shape] = {}
-        added: set[int] = (
-            set()
-        )  # shapes whose kinds are in ``kinds`` already: adding them again changes nothing
-        for data in datas:
-            found = _shaped_kinds(data, shapes, node=scope == "node")
-            if found is None:
-                found = _node_kinds(data) if scope == "node" else _kinds(data)
-            elif id(found) in added:
-                continue
-            else:
-                added.add(id(found))
-            for k, kind in found.items():
-                kinds.setdefault((scope, k), set()).add(kind)
-    return _one_type(kinds)
-
-
-#: What a shape of item (its keys and the types of its values) gives: the kinds of its values when its
-#: numbers are sound (None: some type must be looked at value by value), its int and its float keys.
-_Shape = tuple[dict[str, type] | None, tuple[Any, ...], tuple[Any, ...]]
-_LONG = 2**63
-
-
-def _shaped_kinds(
-    data: dict[Any, Any], shapes: dict[tuple[tuple[Any, ...], tuple[type, ...]], _Shape], *, node: bool
-) -> dict[str, type] | None:
-    """The kinds of ``data``'s values from its shape, or None when they must be found one by one."""
-    shape = (tuple(data), tuple(map(type, data.values())))
-    found = shapes.get(shape)
-    if found is None:
-        found = shapes[shape] = _shape(*shape, node=node)
-    kinds, ints, floats = found
-    if kinds is None:
-        return None
-    if ints:
-        numbers = tuple(map(data.__getitem__, ints))
-        if min(numbers) < -_LONG or max(numbers) >= _LONG:
-            return None
-    if floats and not all(map(math.isfinite, map(data.__getitem__, floats))):
-        return None
-    return kinds
-
-
-def _shape(keys: tuple[Any, ...], types: tuple[type, ...], *, node: bool) -> _Shape:
-    if any(t not in _VALUE_KINDS and t not in (int, float, type(None)) for t in types):
-        return None, (), ()
-    kinds = {_clean_key(k): _VALUE_KINDS.get(t) or t for k, t in zip(keys, types, strict=True)}
-    kinds = {k: kind for k, kind in kinds.items() if kind is not type(None)}
-    if node:
-        name = kinds.get("name", kinds.get("label", str))
-        kinds.setdefault("name", name)
-        kinds.setdefault("label", name)
-    ints = tuple(k for k, t in zip(keys, types, strict=True) if t is int)
-    floats = tuple(k for k, t in zip(keys, types, strict=True) if t is float)
-    return kinds, ints, floats
 
 
 def _key_types(
@@ -263,6 +183,7 @@ _HEADER = (
     'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
     'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
 )
+_CHUNK = 1 << 20
 
 
 def to_graphml(graph: nx.Graph) -> bytes:
@@ -272,75 +193,217 @@ def to_graphml(graph: nx.Graph) -> bytes:
     return buffer.getvalue().encode("utf-8", errors="xmlcharrefreplace")
 
 
-def write_graphml(streams: GraphStreams, out: TextIO, *, directed: bool = True) -> None:
+def write_graphml(
+    streams: GraphStreams, out: TextIO, *, directed: bool = True, scratch: Path | None = None
+) -> None:
     """Write a graph as GraphML to ``out``, element by element, with the values of :func:`safe_graph`.
 
-    The streams are read twice: first for each key's one type (the ``<key>`` elements come before
-    the graph), then to write. The bytes are those networkx's pretty-printed writer gives for the
-    safe copy, without holding the copy or an XML tree in memory. A node id met again (two ids that
-    differ only in removed characters) is written once, with the attributes of its first node.
+    The ``<key>`` elements, which come first, need each attribute's one type, known only once every
+    value has been seen: so the nodes and edges are written first to a scratch file in the folder
+    ``scratch`` (None: to memory), each key's type learned on the way, then copied after the keys.
+    They are written a second time only when some attribute's values turn out to have several types
+    (each is then written as the key's one type). The bytes are those networkx's pretty-printed writer
+    gives for the safe copy, without holding the copy or an XML tree in memory. A node id met again
+    (two ids that differ only in removed characters) is written once, with the attributes of its first
+    node; its values still count for the types.
     """
-    types = _stream_types(streams)
-    ids = _key_ids(types)
-    out.write(_HEADER)
-    for (scope, name), kind in types.items():
-        out.write(
-            f'  <key id="{ids[scope, name]}" for="{scope}" attr.name="{_attribute(name)}" '
-            f'attr.type="{_XML_TYPES[kind]}" />\n'
-        )
-    keys: dict[str, dict[str, tuple[str, type]]] = {"node": {}, "edge": {}}
-    for (scope, name), kind in types.items():
-        keys[scope][name] = (ids[scope, name], kind)
-    graph = f'graph edgedefault="{"directed" if directed else "undirected"}"'
-    written: set[str] = set()
-    for node, data in streams.nodes():
-        node_id, clean = _safe_node(node, data)
-        if node_id in written:
-            continue
+    with _scratch_file(scratch) as body:
+        keys = _Keys()
+        written = _write_items(streams, body, keys)
+        if keys.mixed:
+            keys = _Keys(keys.types())
+            body.seek(0)
+            body.truncate()
+            _write_items(streams, body, keys)
+        out.write(_HEADER)
+        for (scope, name), (key_id, kind) in keys.declared():
+            out.write(
+                f'  <key id="{key_id}" for="{scope}" attr.name="{_attribute(name)}" '
+                f'attr.type="{_XML_TYPES[kind]}" />\n'
+            )
+        graph = f'graph edgedefault="{"directed" if directed else "undirected"}"'
         if not written:
-            out.write(f"  <{graph}>\n")
-        written.add(node_id)
-        _element(out, "node", f'id="{_attribute(node_id)}"', clean, keys["node"])
-    for u, v, key, clean in _safe_edges(streams.edges()):
-        opening = f'source="{_attribute(u)}" target="{_attribute(v)}" id="{_attribute(key)}"'
-        _element(out, "edge", opening, clean, keys["edge"])
-    out.write("  </graph>\n</graphml>\n" if written else f"  <{graph} />\n</graphml>\n")
+            out.write(f"  <{graph} />\n</graphml>\n")
+            return
+        out.write(f"  <{graph}>\n")
+        _copy(body, out)
+        out.write("  </graph>\n</graphml>\n")
 
 
-def _key_ids(types: dict[tuple[str, str], type]) -> dict[tuple[str, str], str]:
-    """Key ids ``n_<attribute>``/``e_<attribute>``, not networkx's ``d0, d1, ...`` (which Gephi misreads)."""
-    ids: dict[tuple[str, str], str] = {}
-    taken: set[str] = set()
-    for scope, name in types:
+def _copy(body: IO[str], out: TextIO) -> None:
+    """The scratch file's text appended to ``out``: as bytes when both are UTF-8 files (decoding and
+    encoding again would cost as much as a tenth of writing it)."""
+    body.seek(0)
+    if isinstance(body, io.TextIOWrapper) and utf8_file(out):
+        body.flush()
+        out.flush()
+        shutil.copyfileobj(body.buffer, out.buffer, _CHUNK)
+    else:
+        shutil.copyfileobj(body, out, _CHUNK)
+
+
+def _scratch_file(folder: Path | None) -> IO[str]:
+    if folder is None:
+        return io.StringIO()
+    # the same encoding as the file it is copied into: what it holds reads back as it was written
+    return tempfile.TemporaryFile(
+        "w+", encoding="utf-8", errors="xmlcharrefreplace", newline="", dir=folder, prefix=".graphml-"
+    )
+
+
+class _Keys:
+    """The attribute keys of one file: each one's id and type, in the order first met.
+
+    Without ``types`` each key takes the type of its first value, and :attr:`mixed` says whether a
+    later value had another; with ``types`` (every key's one type) values are written as that type.
+    """
+
+    def __init__(self, types: dict[tuple[str, str], type] | None = None) -> None:
+        self.fixed = types is not None
+        self.kinds: dict[tuple[str, str], set[type]] = {}
+        self.mixed = False
+        # per scope: attribute -> (the start of its <data> element, its type)
+        self.scopes: dict[str, dict[str, tuple[str, type]]] = {"node": {}, "edge": {}}
+        self.clean: set[Any] = set()  # attribute names met that need no cleaning
+        self._ids: dict[tuple[str, str], str] = {}
+        self._taken: set[str] = set()
+        for (scope, name), kind in (types or {}).items():
+            self.add(scope, name, kind)
+
+    def add(self, scope: str, name: str, kind: type) -> tuple[str, type]:
+        """A key met for the first time: its id ``n_<attribute>``/``e_<attribute>``, not networkx's
+        ``d0, d1, ...`` (which Gephi misreads), with a suffix when two names give one id."""
         key_id = f"{scope[0]}_{_NOT_NMTOKEN.sub('_', name)}"
         base, n = key_id, 1
-        while key_id in taken:
+        while key_id in self._taken:
             n += 1
             key_id = f"{base}_{n}"
-        taken.add(key_id)
-        ids[scope, name] = key_id
-    return ids
+        self._taken.add(key_id)
+        self._ids[scope, name] = key_id
+        self.kinds[scope, name] = {kind}
+        entry = self.scopes[scope][name] = (f'      <data key="{key_id}"', kind)
+        return entry
+
+    def all_clean(self, data: dict[Any, Any]) -> bool:
+        """Whether every attribute name of ``data`` is text that needs no cleaning (kept in :attr:`clean`)."""
+        if all(type(k) is str and _clean_key(k) == k for k in data):
+            self.clean.update(data)
+            return True
+        return False
+
+    def another(self, scope: str, name: str, kind: type) -> None:
+        """A value of ``kind`` for a key first met with another type."""
+        self.kinds[scope, name].add(kind)
+        self.mixed = True
+
+    def types(self) -> dict[tuple[str, str], type]:
+        return _one_type(self.kinds)
+
+    def declared(self) -> Iterator[tuple[tuple[str, str], tuple[str, type]]]:
+        for (scope, name), key_id in self._ids.items():
+            yield (scope, name), (key_id, self.scopes[scope][name][1])
+
+
+def _write_items(streams: GraphStreams, out: IO[str], keys: _Keys) -> bool:
+    """Write every node and edge element; whether there was any node."""
+    # text values repeat (types, dates, titles, a sentence for each of its events): each made safe once
+    texts = functools.lru_cache(maxsize=MEMO)(_safe_text)
+    pending: list[str] = []  # elements written to the file a batch at a time: each write costs
+
+    def add(element: str) -> None:
+        pending.append(element)
+        if len(pending) >= _BATCH:
+            out.write("".join(pending))
+            pending.clear()
+
+    written: set[str] = set()
+    for node, data in streams.nodes():
+        node_id = clean_text(str(node))
+        if node_id in written:
+            _learn(_safe_node(node, data)[1], "node", keys)
+            continue
+        written.add(node_id)
+        if type(data.get("name")) is not str or type(data.get("label")) is not str:
+            data = _safe_node(node, data)[1]  # given the name and label every node has
+        opening = f'id="{_attribute(node_id)}"'
+        add(
+            _element("node", opening, data, "node", keys, texts)
+            or _element("node", opening, _safe_node(node, data)[1], "node", keys, texts)
+        )
+    ends: dict[str, str] = {}  # node ids as attribute values: each node is at the end of many edges
+    for u, v, key, data in _safe_edge_ids(streams.edges()):
+        source = ends.get(u) or ends.setdefault(u, _attribute(u))
+        target = ends.get(v) or ends.setdefault(v, _attribute(v))
+        opening = f'source="{source}" target="{target}" id="{_attribute(key)}"'
+        add(
+            _element("edge", opening, data, "edge", keys, texts)
+            or _element("edge", opening, _clean(data), "edge", keys, texts)
+        )
+    out.write("".join(pending))
+    return bool(written)
+
+
+def _learn(data: dict[str, Scalar], scope: str, keys: _Keys) -> None:
+    """The types of an item that is not written."""
+    known = keys.scopes[scope]
+    for k, v in data.items():
+        entry = known.get(k) or keys.add(scope, k, type(v))
+        if type(v) is not entry[1] and not keys.fixed:
+            keys.another(scope, k, type(v))
+
+
+#: Elements joined into one write.
+_BATCH = 512
+_LONG = 2**63
 
 
 def _element(
-    out: TextIO, tag: str, opening: str, data: dict[str, Scalar], keys: dict[str, tuple[str, type]]
-) -> None:
-    """One node or edge; ``keys`` gives each attribute's key id and its one type."""
-    if not data:
-        out.write(f"    <{tag} {opening} />\n")
-        return
+    tag: str,
+    opening: str,
+    data: dict[Any, Any],
+    scope: str,
+    keys: _Keys,
+    texts: Callable[[str], str],
+) -> str:
+    """One node or edge, its values made safe (:func:`safe_value`, ``texts`` for text) as they are
+    written; ``keys`` gives each attribute's key id and its one type (or learns it). Empty when some
+    attribute's name needs cleaning itself: the caller cleans the item (:func:`_clean`) and asks again.
+    """
+    if not keys.clean.issuperset(data) and not keys.all_clean(data):
+        return ""  # before any key is added: of two names that clean to one, the last one counts
+    known = keys.scopes[scope]
     lines = [f"    <{tag} {opening}>\n"]
     for k, v in data.items():
-        key, kind = keys[k]
+        kind = type(v)
+        if kind is int:  # most numbers: written as they are when GraphML's 64 bits hold them
+            if not -_LONG <= v < _LONG:
+                v, kind = str(v), str
+        elif kind is not str:  # text is made safe by ``texts`` below
+            v = safe_value(v)
+            if v is None:
+                continue
+            kind = type(v)
+        start, one = known.get(k) or keys.add(scope, k, kind)
+        if kind is not one:
+            if keys.fixed:  # a number or a boolean of a key written as float or as text
+                v, kind = _typed(v, one), one
+            else:  # the file is written again with the key's one type
+                keys.another(scope, k, kind)
         if kind is str:
-            text = _text(v if isinstance(v, str) else str(_typed(v, str)))
+            text = texts(v)
         elif kind is bool:  # as XML Schema spells them (true/false), not as Python does
             text = "true" if v else "false"
         else:  # a number: digits, sign, point and exponent have nothing to escape
-            text = str(_typed(v, kind))
-        lines.append(f'      <data key="{key}">{text}</data>\n' if text else f'      <data key="{key}" />\n')
+            text = str(v)
+        lines.append(f"{start}>{text}</data>\n" if text else f"{start} />\n")
+    if len(lines) == 1:
+        return f"    <{tag} {opening} />\n"
     lines.append(f"    </{tag}>\n")
-    out.write("".join(lines))  # one write per element: the file's writes cost more than the join
+    return "".join(lines)
+
+
+def _safe_text(text: str) -> str:
+    return _text(clean_text(text))
 
 
 def _text(text: str) -> str:

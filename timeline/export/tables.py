@@ -9,12 +9,13 @@ booleans as ``true``/``false``, missing values as empty cells.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from ..records import OTHER, SOURCE, TARGET, Build, is_actor
-from ..text import spreadsheet_text
+from ..text import MEMO, spreadsheet_text
 
 EVENT_COLUMNS = [
     "id",
@@ -125,7 +126,8 @@ def write_actors_csv(build: Build, out: TextIO) -> None:
 def _write(out: TextIO, header: list[str], rows: Iterable[Sequence[object]]) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([cell(v) for v in row] for row in rows)
+    text = functools.lru_cache(maxsize=MEMO)(spreadsheet_text)  # each distinct text made safe once
+    writer.writerows([text(v) if type(v) is str else cell(v) for v in row] for row in rows)
 
 
 def cell(value: object) -> str | int | float:

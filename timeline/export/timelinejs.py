@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+import itertools
 import logging
 import re
 from collections.abc import Iterator
@@ -26,7 +27,8 @@ from typing import Any, TextIO
 from ..periods import period
 from ..records import SOURCE, TARGET, Build, Document, Event
 from ..text import clean_text
-from .events_json import dumps
+from .events_json import dumps, records_json
+from .utf8 import bytes_writer
 
 log = logging.getLogger(__name__)
 
@@ -49,12 +51,18 @@ def write_timelinejs(build: Build, out: TextIO, *, group_by: str = "type") -> No
     """Write :func:`to_timelinejs` to ``out`` slide by slide: the text ``json.dumps(timelinejs(build),
     indent=1)`` gives, without every slide (a big build's are hundreds of MB) in memory at once."""
     data = timelinejs(build, group_by=group_by, slides=False)
-    out.write('{\n "title": ' + _dumps(data["title"], 1) + ',\n "events": [')
+    write = bytes_writer(out)
+    write(('{\n "title": ' + _dumps(data["title"], 1) + ',\n "events": [').encode())
+    slides = _slides(build, group_by)
     empty = True
-    for slide in _slides(build, group_by):
-        out.write(("\n  " if empty else ",\n  ") + _dumps(slide, 2))
+    while batch := list(itertools.islice(slides, _BATCH)):
+        write(("" if empty else ",").encode() + records_json(batch))
         empty = False
-    out.write(("]" if empty else "\n ]") + ',\n "scale": ' + _dumps(data["scale"], 1) + "\n}\n")
+    write((("]" if empty else "\n ]") + ',\n "scale": ' + _dumps(data["scale"], 1) + "\n}\n").encode())
+
+
+#: Slides dumped at once: a few calls into the encoder for the whole file, a small batch in memory.
+_BATCH = 1000
 
 
 def _dumps(value: Any, depth: int) -> str:

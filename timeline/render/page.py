@@ -15,7 +15,7 @@ from typing import TextIO
 import plotly.graph_objects as go
 
 from ..periods import period
-from ..records import Build, Outcome, is_actor
+from ..records import Build, Event, Outcome, is_actor
 from .controls import CONTROLS_JS, STYLE
 from .plot_html import write_plot
 from .text import QUAD_NAMES, esc, event_actors, source_count, unique_events, web_link
@@ -40,7 +40,8 @@ class Sections:
 
     @classmethod
     def of(cls, build: Build) -> Sections:
-        return cls(summary(build), filters(build), articles(build))
+        events = unique_events(build.events)  # found once for the three
+        return cls(summary(build, events), filters(build, events), articles(build, events))
 
 
 def write_page(
@@ -82,9 +83,8 @@ def write_page(
     out.write("\n" + "\n".join(parts))
 
 
-def summary(build: Build) -> str:
-    """Counts and the date range, in one paragraph."""
-    events = unique_events(build.events)
+def summary(build: Build, events: Sequence[Event]) -> str:
+    """Counts and the date range, in one paragraph; ``events``: the build's events, each once."""
     read = sum(1 for o in build.outcomes if o.status == "read") if build.outcomes else len(build.documents)
     skipped = sum(1 for o in build.outcomes if o.status != "read")
     spans = [s for e in events if (s := period(e.time.value))]
@@ -106,9 +106,9 @@ def summary(build: Build) -> str:
     return f'<p class="summary">{esc(" · ".join(counts))}.</p>'
 
 
-def filters(build: Build) -> str:
-    """An actor picker (the most active first) and a toggle per event type, read by the page's script."""
-    events = unique_events(build.events)
+def filters(build: Build, events: Sequence[Event]) -> str:
+    """An actor picker (the most active first) and a toggle per event type, read by the page's script;
+    ``events``: the build's events, each once."""
     activity = Counter(a for e in events for a in event_actors(e))
     actors = {a.id: a for a in build.actors}
     ranked = sorted(
@@ -138,10 +138,11 @@ def filters(build: Build) -> str:
     )
 
 
-def articles(build: Build) -> str:
-    """The articles read (with their event counts) and the inputs skipped, with the reason."""
+def articles(build: Build, events: Sequence[Event]) -> str:
+    """The articles read (with their event counts) and the inputs skipped, with the reason; ``events``:
+    the build's events, each once."""
     documents = {d.id: d for d in build.documents}
-    per_doc = Counter(e.doc for e in unique_events(build.events))
+    per_doc = Counter(e.doc for e in events)
     read = [o for o in build.outcomes if o.status == "read"]
     skipped = [o for o in build.outcomes if o.status != "read"]
     if not build.outcomes:  # a build loaded back from events.json keeps its documents, not its inputs

@@ -1,0 +1,24 @@
+"""Writing UTF-8 bytes to a text file: the JSON encoders give bytes, which the text layer would decode
+nothing from but still encode again, character by character."""
+
+from __future__ import annotations
+
+import codecs
+import io
+from collections.abc import Callable
+from typing import TextIO
+
+
+def utf8_file(out: TextIO) -> bool:
+    """Whether ``out`` is a file that writes text as UTF-8 bytes to a byte buffer, which takes them as they are."""
+    return isinstance(out, io.TextIOWrapper) and codecs.lookup(out.encoding).name == "utf-8"
+
+
+def bytes_writer(out: TextIO) -> Callable[[bytes], object]:
+    """A function that writes UTF-8 bytes to ``out``: straight to its buffer when it is a UTF-8 file
+    (the text written to ``out`` before is flushed first; write no text to it while using this), else
+    decoded. Line breaks are written as they are, as by a file opened with ``newline=""``."""
+    if utf8_file(out):
+        out.flush()
+        return out.buffer.write
+    return lambda data: out.write(data.decode("utf-8"))
