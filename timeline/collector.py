@@ -2,7 +2,8 @@
 
 The records are frozen dataclasses that hold no cycles: reference counting frees them, while each
 collection walks every record made so far. And a forked child's collections would visit (so write to,
-so copy page by page) every object it inherits from its parent.
+so copy page by page) every object it inherits from its parent. What does hold cycles (the pages'
+plotly figures) is let go explicitly, with the records set aside.
 """
 
 from __future__ import annotations
@@ -26,12 +27,21 @@ def paused() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def frozen_for_fork() -> Iterator[None]:
+def frozen() -> Iterator[None]:
     """What this process holds (the model, the records) set aside in the collector's permanent
-    generation while children forked inside run: their collections never walk it, and its pages stay
-    shared with this process."""
+    generation: children forked inside never walk it in their collections, so its pages stay shared
+    with this process, and a collection inside (:func:`let_go`) walks only what was made since."""
+    outermost = gc.get_freeze_count() == 0  # inside another, that one sets them back
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if outermost:
+            gc.unfreeze()
+
+
+def let_go() -> None:
+    """Free what was just dropped and holds cycles, while the collector is paused: a plotly figure
+    does (its traces point back to it), and a timeline's weighs a hundred MB in a big build. Inside
+    :func:`frozen`, the collection walks only what was made since, not the records."""
+    gc.collect()

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from .actors import find_entities
 from .cache import encode
-from .collector import frozen_for_fork
+from .collector import frozen
 from .dateline import with_dateline
 from .dating import date_events
 from .events import find_events
@@ -64,7 +64,7 @@ def extracting(
     workers = min(jobs, len(batches))
     shared = nlp if nlp is not None or workers == 1 else load_model()
     context = multiprocessing.get_context("fork")
-    with frozen_for_fork(), context.Pool(workers, initializer=_start_worker, initargs=(shared,)) as pool:
+    with frozen(), context.Pool(workers, initializer=_start_worker, initargs=(shared,)) as pool:
         yield itertools.chain.from_iterable(pool.imap(_worker, batches))
 
 

@@ -13,6 +13,7 @@ from typing import TextIO
 
 import plotly.graph_objects as go
 
+from ..collector import frozen, let_go
 from ..files import Staging
 from ..graph import actor_network, knowledge_streams
 from ..records import Build
@@ -63,7 +64,8 @@ def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS, jobs: 
         raise ValueError(f"unknown outputs {unknown}; known: {', '.join(OUTPUTS)}")
     if len(build.events) > SHARED_WRITE_EVENTS:
         jobs = 1
-    with Staging(out) as staging:
+    # the records set aside: a figure let go is collected without walking them (see timeline.collector)
+    with Staging(out) as staging, frozen():
         write_shared(
             functools.partial(_write_group, build, staging), share_out(names, jobs, together=tuple(_PAGES))
         )
@@ -83,10 +85,11 @@ def _write_group(build: Build, staging: Staging, names: list[str]) -> None:
             write_page(
                 build, [(kind, figures[kind]) for kind in shown], _TITLES[name], out, sections=sections()
             )
-            # a figure that no later page shows is let go: a big build's timeline weighs tens of MB
+            # a figure that no later page shows is let go: a big build's timeline weighs hundreds of MB
             later = {kind for n in names[names.index(name) + 1 :] for kind in _PAGES.get(n, ())}
             for kind in set(figures) - later:
                 del figures[kind]
+            let_go()
 
         return write
 

@@ -13,7 +13,7 @@ import pickle
 from collections.abc import Callable, Mapping, Sequence
 from multiprocessing.connection import Connection
 
-from ..collector import frozen_for_fork
+from ..collector import frozen
 from ..errors import OutputError
 
 #: Seconds each output took to write for the 982-article benchmark (51,000 events) in one process,
@@ -60,7 +60,7 @@ def write_shared(write: Callable[[list[str]], None], groups: Sequence[list[str]]
         return
     context = multiprocessing.get_context("fork")
     # the children only read the records they inherit: see timeline.collector
-    with frozen_for_fork():
+    with frozen():
         children: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
         try:
             for group in groups[1:]:
