@@ -49,10 +49,11 @@ def extracting(
     :func:`cache.encode` bytes (or, when it cannot be encoded, as the record itself).
 
     With ``jobs`` above 1 the work starts on entering, in worker processes, and goes on while the caller
-    does something else (reads back what an earlier build stored) until it takes the results.
-    Several workers are forked after the model is loaded here, so they share it; a lone worker (a few
-    articles new since the last build) loads the model itself, meanwhile. ``nlp``: the pipeline to
-    use (None: :func:`load_model`'s, loaded only if there is something to parse).
+    does something else (reads back what an earlier build stored) until it takes the results. For a
+    long run the workers are forked after the model is loaded here, so they share its pages; when each
+    worker has one batch at most (a few articles new since the last build), it loads the model itself,
+    so that nothing waits for it. ``nlp``: the pipeline to use (None: :func:`load_model`'s, loaded
+    only if there is something to parse).
     """
     if not documents:
         yield iter(())
@@ -62,7 +63,7 @@ def extracting(
         return
     batches = list(tapering(documents, batch_size, jobs))
     workers = min(jobs, len(batches))
-    shared = nlp if nlp is not None or workers == 1 else load_model()
+    shared = nlp if nlp is not None or len(batches) <= workers else load_model()
     context = multiprocessing.get_context("fork")
     with frozen(), context.Pool(workers, initializer=_start_worker, initargs=(shared,)) as pool:
         yield itertools.chain.from_iterable(pool.imap(_worker, batches))
