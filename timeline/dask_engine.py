@@ -38,4 +38,4 @@ def extract_on_dask(
 
 
 def _batch(model: str, documents: list[Document]) -> list[bytes | Extraction]:
-    return extract_encoded(documents, load_model(model))
+    return list(extract_encoded(documents, load_model(model)))

@@ -59,7 +59,7 @@ def extracting(
         yield iter(())
         return
     if jobs <= 1:  # here, as the caller takes them
-        yield (encode(x) or x for x in extract_batch(documents, nlp or load_model()))
+        yield extract_encoded(documents, nlp or load_model())
         return
     batches = list(tapering(documents, batch_size, jobs))
     workers = min(jobs, len(batches))
@@ -74,9 +74,9 @@ def extract_batch(documents: Iterable[Document], nlp: Language) -> Iterator[Extr
         yield extract(doc, document)
 
 
-def extract_encoded(documents: Iterable[Document], nlp: Language) -> list[bytes | Extraction]:
+def extract_encoded(documents: Iterable[Document], nlp: Language) -> Iterator[bytes | Extraction]:
     """Each extraction as :func:`cache.encode` bytes, or as it is when it cannot be encoded."""
-    return [encode(x) or x for x in extract_batch(documents, nlp)]
+    return (encode(x) or x for x in extract_batch(documents, nlp))
 
 
 # The model of a worker process, set once when the worker starts. Forked workers inherit the parent's
@@ -93,7 +93,7 @@ def _start_worker(nlp: Language | None) -> None:
 
 
 def _worker(documents: tuple[Document, ...]) -> list[bytes | Extraction]:
-    return extract_encoded(documents, _worker_nlp[0] or load_model())
+    return list(extract_encoded(documents, _worker_nlp[0] or load_model()))
 
 
 def tapering(items: Sequence[T], size: int, jobs: int) -> Iterator[tuple[T, ...]]:
