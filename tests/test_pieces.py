@@ -129,3 +129,24 @@ def test_without_a_cache_no_pieces_are_kept(tmp_path: Path, nlp: Language) -> No
     timeline.build([news], out=tmp_path / "out", nlp=nlp, date="2024-04-05")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["news", "out"]
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.endswith(".pieces")]
+
+
+def test_pieces_that_cannot_be_kept_or_read_are_reported_and_the_build_goes_on(
+    tmp_path: Path, nlp: Language, caplog: pytest.LogCaptureFixture
+) -> None:
+    news, out, cache = tmp_path / "news", tmp_path / "out", tmp_path / "cache.sqlite"
+    write_articles(news, ["a.txt", "b.txt"])
+    folder_for(cache).write_text("a file where the pieces' folder goes")
+    with caplog.at_level(logging.WARNING):
+        timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    assert any("cannot keep the pieces" in r.getMessage() for r in caplog.records)
+    cold = timeline.build([news], out=tmp_path / "cold", nlp=nlp, date="2024-04-05")
+    assert cold.events and outputs(out) == outputs(tmp_path / "cold")
+    # a folder where one output's pieces go: read as none, reported
+    folder_for(cache).unlink()
+    (folder_for(cache) / "events.csv").mkdir(parents=True)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    assert any("events.csv" in r.getMessage() and "made again" in r.getMessage() for r in caplog.records)
+    assert outputs(out) == outputs(tmp_path / "cold")

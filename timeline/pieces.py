@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from importlib.metadata import version
 from pathlib import Path
+from typing import BinaryIO
 
 import msgspec
 import numpy as np
@@ -150,14 +151,17 @@ class _Found:
 @contextlib.contextmanager
 def _found(path: Path, keys: np.ndarray) -> Iterator[_Found | None]:
     with contextlib.ExitStack() as stack:
+        index = data = None
         try:
             handle = stack.enter_context(path.open("rb"))
             data = stack.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
-        except (FileNotFoundError, ValueError):  # none kept yet (an empty file cannot be mapped)
-            yield None
-            return
-        index = _index(data, path)
-        yield None if index is None else _Found(data, index, keys)
+        except FileNotFoundError:  # none kept yet
+            pass
+        except (OSError, ValueError) as err:  # a folder, unreadable, empty (which cannot be mapped)
+            log.warning("ignored %s: %s; its pieces are made again", path, err)
+        if data is not None:
+            index = _index(data, path)
+        yield None if data is None or index is None else _Found(data, index, keys)
 
 
 def _index(data: mmap.mmap, path: Path) -> np.ndarray | None:
@@ -174,7 +178,8 @@ def _index(data: mmap.mmap, path: Path) -> np.ndarray | None:
         else:
             # a copy: a view would hold the map open
             index = np.frombuffer(data, dtype=_INDEX, count=count, offset=start).copy()
-            if not (index["start"] + index["length"] <= start).all():
+            starts, lengths = index["start"], index["length"]
+            if not ((starts <= start) & (lengths <= start) & (starts + lengths <= start)).all():
                 problem = "a piece lies outside the file"
             elif not (index["key"][1:] >= index["key"][:-1]).all():
                 problem = "its index is out of order"
@@ -186,7 +191,8 @@ def _index(data: mmap.mmap, path: Path) -> np.ndarray | None:
 
 class _Keeper:
     """This build's pieces of one output, written to a temporary file that replaces the last one on
-    success (and is removed on failure)."""
+    success (and is removed on failure). Pieces are only an aid: when they cannot be written (the
+    folder is read-only, the disk full) that is reported, and the build goes on without keeping them."""
 
     def __init__(self, folder: Path, output: str, keys: np.ndarray) -> None:
         self._path = folder / output
@@ -195,12 +201,23 @@ class _Keeper:
         self._starts = array.array("Q")
         self._lengths = array.array("Q")
         self._at = 0
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, self._temporary = tempfile.mkstemp(dir=folder, prefix=f".{output}-")
-        self._file = os.fdopen(handle, "wb")
+        self._file: BinaryIO | None = None
+        self._temporary = ""
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handle, self._temporary = tempfile.mkstemp(dir=folder, prefix=f".{output}-")
+            self._file = os.fdopen(handle, "wb")
+        except OSError as err:
+            self._give_up(err)
 
     def add(self, event: int, piece: bytes) -> None:
-        self._file.write(piece)
+        if self._file is None:
+            return
+        try:
+            self._file.write(piece)
+        except OSError as err:
+            self._give_up(err)
+            return
         self._events.append(event)
         self._starts.append(self._at)
         self._lengths.append(len(piece))
@@ -211,20 +228,32 @@ class _Keeper:
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         try:
-            if kind is None:
-                self._finish()
+            if kind is None and self._file is not None:
+                self._finish(self._file)
+        except OSError as err:
+            self._give_up(err)
         finally:
-            self._file.close()
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self._temporary)
+            self._drop()
 
-    def _finish(self) -> None:
+    def _finish(self, file: BinaryIO) -> None:
         index = np.empty(len(self._events), dtype=_INDEX)
         index["key"] = self._keys[np.array(self._events, dtype=np.int64)]
         index["start"] = self._starts
         index["length"] = self._lengths
         index = index[np.argsort(index["key"], kind="stable")]
-        self._file.write(index.tobytes())
-        self._file.write(_TRAILER.pack(_MAGIC, code_version(), self._at, len(index)))
-        self._file.close()
+        file.write(index.tobytes())
+        file.write(_TRAILER.pack(_MAGIC, code_version(), self._at, len(index)))
+        file.close()
         os.replace(self._temporary, self._path)
+
+    def _give_up(self, err: OSError) -> None:
+        log.warning("cannot keep the pieces of %s: %s; the next build makes them again", self._path, err)
+        self._drop()
+
+    def _drop(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        if self._temporary:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self._temporary)
