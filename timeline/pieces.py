@@ -42,6 +42,7 @@ _KEY = np.dtype("S16")
 _INDEX = np.dtype([("key", _KEY), ("start", "<u8"), ("length", "<u8")])
 _MAGIC = b"tlpieces"
 _TRAILER = struct.Struct("<8s16sQQ")  # magic, code version, where the index starts, how many pieces
+_BATCH = 256  # pieces written to the file at once
 _RECORD = operator.attrgetter(*(f.name for f in fields(Event) if f.name != "id"))
 
 
@@ -139,13 +140,13 @@ class _Found:
         if len(index) == 0:
             index = np.zeros(1, dtype=_INDEX)  # holds no key of 16 bytes: nothing is found
         at = np.minimum(np.searchsorted(index["key"], keys), len(index) - 1)
-        # per event: where its piece starts and how long it is; -1: none kept
-        self._start = np.where(index["key"][at] == keys, index["start"][at].astype(np.int64), -1)
-        self._length = index["length"][at].astype(np.int64)
+        # per event: where its piece starts and ends; -1: none kept (lists: each is read one by one)
+        self._start = np.where(index["key"][at] == keys, index["start"][at].astype(np.int64), -1).tolist()
+        self._end = (index["start"][at] + index["length"][at]).astype(np.int64).tolist()
 
     def get(self, event: int) -> bytes | None:
-        start = int(self._start[event])
-        return None if start < 0 else self._data[start : start + int(self._length[event])]
+        start = self._start[event]
+        return None if start < 0 else self._data[start : self._end[event]]
 
 
 @contextlib.contextmanager
@@ -198,9 +199,8 @@ class _Keeper:
         self._path = folder / output
         self._keys = keys
         self._events = array.array("q")
-        self._starts = array.array("Q")
         self._lengths = array.array("Q")
-        self._at = 0
+        self._pending: list[bytes] = []  # pieces written a batch at a time: each write costs
         self._file: BinaryIO | None = None
         self._temporary = ""
         try:
@@ -213,15 +213,18 @@ class _Keeper:
     def add(self, event: int, piece: bytes) -> None:
         if self._file is None:
             return
+        self._pending.append(piece)
+        self._events.append(event)
+        self._lengths.append(len(piece))
+        if len(self._pending) >= _BATCH:
+            self._write_pending(self._file)
+
+    def _write_pending(self, file: BinaryIO) -> None:
         try:
-            self._file.write(piece)
+            file.write(b"".join(self._pending))
         except OSError as err:
             self._give_up(err)
-            return
-        self._events.append(event)
-        self._starts.append(self._at)
-        self._lengths.append(len(piece))
-        self._at += len(piece)
+        self._pending.clear()
 
     def __enter__(self) -> _Keeper:
         return self
@@ -236,13 +239,17 @@ class _Keeper:
             self._drop()
 
     def _finish(self, file: BinaryIO) -> None:
+        self._write_pending(file)
+        if self._file is None:  # given up
+            return
         index = np.empty(len(self._events), dtype=_INDEX)
         index["key"] = self._keys[np.array(self._events, dtype=np.int64)]
-        index["start"] = self._starts
         index["length"] = self._lengths
+        ends = np.cumsum(index["length"], dtype=np.uint64)
+        index["start"] = ends - index["length"]
         index = index[np.argsort(index["key"], kind="stable")]
         file.write(index.tobytes())
-        file.write(_TRAILER.pack(_MAGIC, code_version(), self._at, len(index)))
+        file.write(_TRAILER.pack(_MAGIC, code_version(), int(ends[-1]) if len(ends) else 0, len(index)))
         file.close()
         os.replace(self._temporary, self._path)
 
