@@ -37,6 +37,14 @@ def test_the_outputs_are_shared_out_by_cost_with_the_pages_together() -> None:
     assert costs[0] + 1e-9 >= costs[1] > 0.5 * costs[0]  # the costlier first, and about even
 
 
+def test_the_outputs_whose_pieces_are_found_are_shared_out_by_what_they_cost_then() -> None:
+    found = {**parallel.COST, **parallel.COST_FOUND}
+    groups = share_out(list(OUTPUTS), 2, together=PAGES, costs=found)
+    assert groups != share_out(list(OUTPUTS), 2, together=PAGES)  # cheaper pages: another share
+    costs = [sum(found[u] for u in {"pages" if n in PAGES else n for n in group}) for group in groups]
+    assert costs[0] + 1e-9 >= costs[1] > 0.8 * costs[0]
+
+
 def test_more_jobs_than_outputs_make_one_group_per_output() -> None:
     assert share_out(["events.json", "run.json"], 8) == [["events.json"], ["run.json"]]
     assert share_out(["events.json"], 1) == [["events.json"]]

@@ -92,6 +92,10 @@ class Reuse:
     def of(cls, build: Build, folder: Path) -> Reuse:
         return cls(folder, event_keys(build))
 
+    def kept(self, output: str) -> bool:
+        """Whether the last build kept pieces of ``output`` (for planning: they are checked when read)."""
+        return (self.folder / output).is_file()
+
     @contextlib.contextmanager
     def pieces(self, output: str) -> Iterator[Pieces]:
         """The pieces of ``output``: the last build's to take, and this one's to keep (on success)."""

@@ -25,7 +25,7 @@ from ..render import network_figure, timeline_figure
 from ..render.page import Sections, plot_div, write_page
 from .events_json import read_events_json, write_json
 from .graphml import graph_streams, read_graphml, write_graphml
-from .parallel import share_out, write_shared
+from .parallel import COST, COST_FOUND, share_out, write_shared
 from .run_report import run_json
 from .saved import read_build
 from .tables import write_actors_csv, write_events_csv
@@ -77,9 +77,12 @@ def write_all(
     # the records set aside: a figure let go is collected without walking them (see timeline.collector)
     with Staging(out) as staging, frozen():
         reuse = None if pieces is None else Reuse.of(build, pieces)  # made once, for every writer
+        costs = dict(COST)
+        if reuse is not None:  # what the last build's pieces spare
+            costs.update((unit, cost) for unit, cost in COST_FOUND.items() if reuse.kept(_PIECES[unit]))
         write_shared(
             functools.partial(_write_group, build, staging, reuse),
-            share_out(names, jobs, together=tuple(_PAGES)),
+            share_out(names, jobs, together=tuple(_PAGES), costs=costs),
         )
 
 
@@ -94,7 +97,8 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
             shown = _PAGES[name]
             for kind in shown:
                 if kind not in figures:
-                    with pieces_of(reuse, f"{kind}.hover") as pieces:
+                    # with the pieces of its hover texts, when it has some
+                    with pieces_of(reuse if kind in _HOVERS else None, _HOVERS.get(kind, "")) as pieces:
                         figures[kind] = _FIGURES[kind](build, pieces)
             write_page(
                 build,
@@ -161,6 +165,8 @@ _PAGES = {
     "timeline.html": ("timeline",),
     "network.html": ("network",),
 }
+_HOVERS = {"timeline": "timeline.hover"}  # the pieces of a figure's hover texts (the network's are per actor)
+_PIECES = {"pages": _HOVERS["timeline"], "graph.graphml": "graph.graphml", "events.csv": "events.csv"}
 _TITLES = {
     "report.html": "Event timeline",
     "timeline.html": "Event timeline",
@@ -168,7 +174,7 @@ _TITLES = {
 }
 _FIGURES: dict[str, Callable[[Build, Pieces], go.Figure]] = {
     "timeline": lambda build, pieces: timeline_figure(build, pieces=pieces),
-    "network": lambda build, _: network_figure(build),  # its hovers are per actor: made each time
+    "network": lambda build, _: network_figure(build),
 }
 _CHUNK = 1 << 20
 

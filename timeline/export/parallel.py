@@ -30,19 +30,26 @@ COST: Mapping[str, float] = {
 }
 
 
-def share_out(names: Sequence[str], jobs: int, *, together: Sequence[str] = ()) -> list[list[str]]:
-    """``names`` in at most ``jobs`` groups of about equal cost, the costliest first; the outputs in
-    ``together`` (pages sharing their figures) stay in one group. Each group keeps the order of ``names``.
-    """
+#: What the outputs that keep pieces cost when the last build's are found (see :mod:`timeline.pieces`),
+#: on the scale of :data:`COST`: measured in a rebuild of the same benchmark.
+COST_FOUND: Mapping[str, float] = {"pages": 1.28, "graph.graphml": 0.77, "events.csv": 0.19}
+
+
+def share_out(
+    names: Sequence[str], jobs: int, *, together: Sequence[str] = (), costs: Mapping[str, float] = COST
+) -> list[list[str]]:
+    """``names`` in at most ``jobs`` groups of about equal ``costs``, the costliest first; the outputs
+    in ``together`` (pages sharing their figures) stay in one group. Each group keeps the order of
+    ``names``."""
     units: dict[str, list[str]] = {}
     for name in names:
         units.setdefault("pages" if name in together else name, []).append(name)
     loads: list[tuple[float, list[str]]] = [(0.0, []) for _ in range(max(1, min(jobs, len(units))))]
     # the costliest first, each into the group with the least to write so far: ties go to the first
-    for unit in sorted(units, key=lambda u: -COST.get(u, 0.1)):
+    for unit in sorted(units, key=lambda u: -costs.get(u, 0.1)):
         low = min(range(len(loads)), key=lambda i: loads[i][0])
         cost, group = loads[low]
-        loads[low] = (cost + COST.get(unit, 0.1), group + units[unit])
+        loads[low] = (cost + costs.get(unit, 0.1), group + units[unit])
     order = {name: n for n, name in enumerate(names)}
     groups = [sorted(group, key=order.__getitem__) for _, group in sorted(loads, key=lambda x: -x[0])]
     return [group for group in groups if group]
