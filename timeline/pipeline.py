@@ -13,7 +13,7 @@ from pathlib import Path
 from spacy.language import Language
 from tqdm import tqdm
 
-from .actors import link_actors
+from .actors.link import Linking
 from .cache import Cache, opened, pipeline_version
 from .collector import frozen, paused, set_aside
 from .dask_engine import extract_on_dask
@@ -143,6 +143,7 @@ def _records(
         sharing = Sharing()
         found: dict[int, Extraction] = {}  # each article's extraction by its place, its values shared
         parsed_again: list[Document] = []
+        linking = Linking()
         if scheduler is not None:
             work: contextlib.AbstractContextManager[Iterator[bytes | Extraction]] = contextlib.nullcontext(
                 extract_on_dask(pending, scheduler=scheduler, model=MODEL)
@@ -154,6 +155,9 @@ def _records(
             # what earlier builds stored is read back while the workers parse the rest
             with paused():
                 found.update(_read_back(store, {}, sharing, documents, keys, done, nlp, parsed_again))
+                # the entities of the articles before the first new one grouped meanwhile (in story order)
+                for n in range(todo[0] if todo else len(documents)):
+                    linking.add(found[n].document.id, found[n].entities)
                 set_aside()
             clock.lap("read_back")
             bar = tqdm(fresh, total=len(todo), unit="article", disable=not progress, file=sys.stderr)
@@ -166,7 +170,7 @@ def _records(
         with paused():
             found.update(_read_back(store, held, sharing, documents, keys, todo, nlp, parsed_again))
             # taken out as assemble goes: each extraction's records are let go once replaced
-            result = assemble((found.pop(n) for n in range(len(documents))), outcomes)
+            result = assemble((found.pop(n) for n in range(len(documents))), outcomes, linking=linking)
             set_aside()
     clock.lap("link")
     cached = len(documents) - len(todo) - len(parsed_again)
@@ -207,27 +211,32 @@ class Clock:
         self._last = now
 
 
-def assemble(extractions: Iterable[Extraction], outcomes: Iterable[Outcome]) -> Build:
+def assemble(
+    extractions: Iterable[Extraction], outcomes: Iterable[Outcome], *, linking: Linking | None = None
+) -> Build:
     """The cross-article step: one actor per real-world entity, build-wide ids (``e1``... in story
     order), reports of one event grouped, events in time order (undated ones last, in story order).
 
     Each extraction is taken apart as it comes (``extractions`` may be a stream): only its document,
     time expressions, events and entities are kept, and each event is replaced by its build-wide form
-    in place, so the article-local records are never all held beside the final ones.
+    in place, so the article-local records are never all held beside the final ones. ``linking``
+    may hold the entities of the first ``linking.articles`` extractions already; the rest are added here.
     """
+    if linking is None:
+        linking = Linking()
+    grouped = linking.articles
     documents: list[Document] = []
     timexes: list[Timex] = []
     events: list[Event] = []
     owners: list[str] = []  # the document of each event
-    linking: list[Extraction] = []  # what linking reads: the document and its entities
-    for x in extractions:
+    for n, x in enumerate(extractions):
         documents.append(x.document)
         timexes.extend(x.timexes)
         events.extend(x.events)
         owners.extend([x.document.id] * len(x.events))
-        linking.append(Extraction(x.document, (), x.entities, (), ()))
-    actors, actor_of = link_actors(linking)
-    del linking
+        if n >= grouped:
+            linking.add(x.document.id, x.entities)
+    actors, actor_of = linking.actors()
     for index, (event, doc_id) in enumerate(zip(events, owners, strict=True)):
         participants = event.participants
         if participants:  # else the empty tuple as it is

@@ -33,39 +33,64 @@ def link_actors(extractions: Iterable[Extraction]) -> tuple[list[Actor], dict[tu
 
     Returns the actors (sorted by id) and a map from ``(document id, entity key)`` to ``Actor.id``.
     """
-    groups: dict[GroupKey, list[tuple[str, Entity]]] = {}
-    key = _Keys().__getitem__
+    linking = Linking()
     for extraction in extractions:
-        doc_id = extraction.document.id
-        for entity in extraction.entities:
-            groups.setdefault(group_key(doc_id, entity, key=key), []).append((doc_id, entity))
-    parent = {k: k for k in groups}
+        linking.add(extraction.document.id, extraction.entities)
+    return linking.actors()
 
-    def find(k: GroupKey) -> GroupKey:
-        while parent[k] != k:
-            k = parent[k]
-        return k
 
-    for short, long in _short_forms(groups, key):
-        a, b = find(short), find(long)
-        if a != b:
-            parent[a] = b
-    merged: dict[GroupKey, list[GroupKey]] = {}
-    for k in sorted(groups):
-        merged.setdefault(find(k), []).append(k)
-    actors: list[Actor] = []
-    index: dict[tuple[str, str], str] = {}
-    for keys in merged.values():
-        if len(keys) == 1:  # most actors: one group
-            canonical, members = keys[0], groups[keys[0]]
-        else:
-            canonical = min(keys, key=lambda k: (-len(k[-1].split()), k))
-            members = [m for k in keys for m in groups[k]]
-        actor = _actor(actor_id_for(*canonical), members)
-        actors.append(actor)
-        for doc_id, entity in members:
-            index[(doc_id, entity.key)] = actor.id
-    return sorted(actors, key=attrgetter("id")), index
+class Linking:
+    """:func:`link_actors` in two steps: each article's entities grouped as the article comes (a
+    rebuild groups the stored articles while the new ones are parsed), then the groups linked."""
+
+    def __init__(self) -> None:
+        self.articles = 0  # how many were added
+        self._groups: dict[GroupKey, list[tuple[str, Entity]]] = {}
+        self._key = _Keys().__getitem__
+
+    def add(self, doc_id: str, entities: Iterable[Entity]) -> None:
+        """The entities of the next article in story order."""
+        groups, key = self._groups, self._key
+        for entity in entities:
+            k = group_key(doc_id, entity, key=key)
+            members = groups.get(k)
+            if members is None:
+                groups[k] = [(doc_id, entity)]
+            else:
+                members.append((doc_id, entity))
+        self.articles += 1
+
+    def actors(self) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+        """What :func:`link_actors` returns, for the articles added."""
+        groups = self._groups
+        parent = {k: k for k in groups}
+
+        def find(k: GroupKey) -> GroupKey:
+            while parent[k] != k:
+                k = parent[k]
+            return k
+
+        for short, long in _short_forms(groups, self._key):
+            a, b = find(short), find(long)
+            if a != b:
+                parent[a] = b
+        merged: dict[GroupKey, list[GroupKey]] = {}
+        for k in sorted(groups):
+            merged.setdefault(find(k), []).append(k)
+        actors: list[Actor] = []
+        index: dict[tuple[str, str], str] = {}
+        for keys in merged.values():
+            if len(keys) == 1:  # most actors: one group
+                canonical, members = keys[0], groups[keys[0]]
+            else:
+                canonical = min(keys, key=lambda k: (-len(k[-1].split()), k))
+                members = [m for k in keys for m in groups[k]]
+            actor = _actor(actor_id_for(*canonical), members)
+            actors.append(actor)
+            actor_id = actor.id
+            for doc_id, entity in members:
+                index[(doc_id, entity.key)] = actor_id
+        return sorted(actors, key=attrgetter("id")), index
 
 
 def group_key(doc_id: str, entity: Entity, *, key: Callable[[str], str] = names.key) -> GroupKey:
