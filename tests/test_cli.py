@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.cli import main, parser
+from timeline.cli import EXIT_NOTHING, main, parser
 from timeline.export import OUTPUTS
 from timeline.files import LOCK
 
@@ -26,7 +26,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 def test_build_of_the_seeds_writes_every_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, err = run(capsys, "build", str(SEEDS), "--out", str(tmp_path))
     assert code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*OUTPUTS, "cache.sqlite", LOCK])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [*OUTPUTS, "cache.sqlite", "cache.sqlite.pieces", LOCK]
+    )
     assert "built 1 article (0 skipped, 0 from the cache)" in err
     events = json.loads((tmp_path / "events.json").read_text())
     assert events["documents"][0]["id"] == "000_de5dd64ba62c808d"
@@ -147,6 +149,27 @@ def test_python_m_timeline_runs_the_cli(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "report.html").is_file()
+    assert "timeline: built 1 article" in done.stderr  # said before the process ends (see cli.run)
+
+
+def test_the_cli_ends_with_the_commands_exit_code_and_its_message(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "timeline",
+            "build",
+            str(tmp_path / "none.md"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == EXIT_NOTHING
+    assert "none.md" in done.stderr and "error:" in done.stderr
 
 
 def test_a_missing_model_says_how_to_install_it() -> None:

@@ -12,8 +12,8 @@ is the exporter's job (:mod:`timeline.export.graphml`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -53,6 +53,9 @@ class GraphStreams:
 
     nodes: Callable[[], Iterator[Node]]
     edges: Callable[[], Iterator[Edge]]
+    #: nodes whose element a writer may keep as a piece between builds, by the place of their
+    #: event in ``build.events`` (see :mod:`timeline.pieces`)
+    pieced: Mapping[str, int] = field(default_factory=dict)
 
 
 def knowledge_graph(build: Build) -> nx.MultiDiGraph:
@@ -105,7 +108,7 @@ def knowledge_streams(build: Build) -> GraphStreams:
                     if p.actor == node:
                         yield node, event.id, f"{event.id}:{position}", _participant_data(p, position)
 
-    return GraphStreams(nodes, edges)
+    return GraphStreams(nodes, edges, build.first_places())  # an event node: its id's first record
 
 
 def _actor_data(actor: Actor, events: int) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from .extract import batched, extract_batch, extracting
 from .files import check_folder, locked
 from .ingest import read_inputs
 from .nlp import MODEL, load_model, model_name
+from .pieces import folder_for
 from .records import Build, Document, Event, Extraction, Outcome, Timex
 from .sharing import Sharing
 
@@ -115,7 +116,12 @@ def _build(
             # written by ``jobs`` processes forked from this one; not beside a Dask client, whose threads a
             # fork would copy in the middle of whatever they are doing
             with paused():
-                write_all(result, Path(out), jobs=jobs if scheduler is None else 1)
+                write_all(
+                    result,
+                    Path(out),
+                    jobs=jobs if scheduler is None else 1,
+                    pieces=None if cache is None else folder_for(Path(cache)),
+                )
     return result
 
 

@@ -210,3 +210,11 @@ class Build:
     model: str = ""  # the spaCy model that parsed the articles, with its version
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     cached: int = 0  # articles whose extraction came from the cache
+
+    def first_places(self) -> dict[str, int]:
+        """The place in ``events`` of each event id's first record (a cross-article event has one
+        record per article reporting it; the outputs that show it once show the first)."""
+        places: dict[str, int] = {}
+        for place, event in enumerate(self.events):
+            places.setdefault(event.id, place)
+        return places

@@ -6,19 +6,23 @@ Readers come in pairs with the writers: :func:`read_events_json` (every record),
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import IO, TextIO
 
 import plotly.graph_objects as go
 
 from ..collector import frozen, let_go
 from ..files import Staging
 from ..graph import actor_network, knowledge_streams
+from ..pieces import Pieces, Reuse, pieces_of
 from ..records import Build
 from ..render import network_figure, timeline_figure
-from ..render.page import Sections, write_page
+from ..render.page import Sections, plot_div, write_page
 from .events_json import read_events_json, write_json
 from .graphml import graph_streams, read_graphml, write_graphml
 from .parallel import share_out, write_shared
@@ -26,6 +30,7 @@ from .run_report import run_json
 from .saved import read_build
 from .tables import write_actors_csv, write_events_csv
 from .timelinejs import write_timelinejs
+from .utf8 import utf8_file
 
 __all__ = ["OUTPUTS", "RENDERED", "read_build", "read_events_json", "read_graphml", "write_all"]
 
@@ -51,8 +56,13 @@ RENDERED = tuple(name for name in OUTPUTS if name != "run.json")
 SHARED_WRITE_EVENTS = 100_000
 
 
-def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS, jobs: int = 1) -> None:
+def write_all(
+    build: Build, out: Path, *, names: Iterable[str] = OUTPUTS, jobs: int = 1, pieces: Path | None = None
+) -> None:
     """Write the outputs ``names`` into ``out``; the previous files are replaced only once all are written.
+
+    ``pieces``: the folder where the outputs' per-event pieces are kept between builds (see
+    :mod:`timeline.pieces`); None: every piece is made, none kept.
 
     With ``jobs`` above 1 the outputs are shared out among that many processes (see
     :func:`timeline.export.parallel.write_shared`); the files are the same whichever process writes them.
@@ -66,24 +76,33 @@ def write_all(build: Build, out: Path, *, names: Iterable[str] = OUTPUTS, jobs: 
         jobs = 1
     # the records set aside: a figure let go is collected without walking them (see timeline.collector)
     with Staging(out) as staging, frozen():
+        reuse = None if pieces is None else Reuse.of(build, pieces)  # made once, for every writer
         write_shared(
-            functools.partial(_write_group, build, staging), share_out(names, jobs, together=tuple(_PAGES))
+            functools.partial(_write_group, build, staging, reuse),
+            share_out(names, jobs, together=tuple(_PAGES)),
         )
 
 
-def _write_group(build: Build, staging: Staging, names: list[str]) -> None:
+def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: list[str]) -> None:
     """Write the outputs ``names`` (in that order) into the staging folder."""
     figures: dict[str, go.Figure] = {}
     sections = functools.cache(lambda: Sections.of(build))  # made for the first page, shared by the others
+    plots = _Plots(staging.folder)  # a figure's div made once for the pages that show it alike
 
     def page_of(name: str) -> Callable[[TextIO], None]:
         def write(out: TextIO) -> None:
             shown = _PAGES[name]
             for kind in shown:
                 if kind not in figures:
-                    figures[kind] = _FIGURES[kind](build)
+                    with pieces_of(reuse, f"{kind}.hover") as pieces:
+                        figures[kind] = _FIGURES[kind](build, pieces)
             write_page(
-                build, [(kind, figures[kind]) for kind in shown], _TITLES[name], out, sections=sections()
+                build,
+                [(kind, figures[kind]) for kind in shown],
+                _TITLES[name],
+                out,
+                sections=sections(),
+                plot=plots.write,
             )
             # a figure that no later page shows is let go: a big build's timeline weighs hundreds of MB
             later = {kind for n in names[names.index(name) + 1 :] for kind in _PAGES.get(n, ())}
@@ -97,11 +116,23 @@ def _write_group(build: Build, staging: Staging, names: list[str]) -> None:
         return lambda out: _write_text(out, text())
 
     # Each writer writes its file as it goes: a 10x build's outputs never sit whole in memory.
+    def pieced(write: Callable[[Build, TextIO, Pieces], None], name: str) -> Callable[[TextIO], None]:
+        def write_pieced(out: TextIO) -> None:
+            with pieces_of(reuse, name) as pieces:
+                write(build, out, pieces)
+
+        return write_pieced
+
     writers: dict[str, Callable[[TextIO], None]] = {
         "events.json": lambda out: write_json(build, out),
-        "events.csv": lambda out: write_events_csv(build, out),
+        "events.csv": pieced(write_events_csv, "events.csv"),
         "actors.csv": lambda out: write_actors_csv(build, out),
-        "graph.graphml": lambda out: write_graphml(knowledge_streams(build), out, scratch=staging.folder),
+        "graph.graphml": pieced(
+            lambda build, out, pieces: write_graphml(
+                knowledge_streams(build), out, scratch=staging.folder, pieces=pieces
+            ),
+            "graph.graphml",
+        ),
         "actors.graphml": lambda out: write_graphml(
             graph_streams(actor_network(build)), out, scratch=staging.folder
         ),
@@ -111,6 +142,11 @@ def _write_group(build: Build, staging: Staging, names: list[str]) -> None:
         "network.html": page_of("network.html"),
         "run.json": whole(lambda: run_json(build)),
     }
+    with plots:
+        _write_files(staging, names, writers)
+
+
+def _write_files(staging: Staging, names: list[str], writers: dict[str, Callable[[TextIO], None]]) -> None:
     for name in names:
         # The exporters drop or escape lone surrogates (no UTF-8 form); "replace" is the last guard
         # for the pages, so a stray one in an article costs a "?" rather than the whole build.
@@ -130,8 +166,44 @@ _TITLES = {
     "timeline.html": "Event timeline",
     "network.html": "Actor network",
 }
-_FIGURES: dict[str, Callable[[Build], go.Figure]] = {"timeline": timeline_figure, "network": network_figure}
+_FIGURES: dict[str, Callable[[Build, Pieces], go.Figure]] = {
+    "timeline": lambda build, pieces: timeline_figure(build, pieces=pieces),
+    "network": lambda build, _: network_figure(build),  # its hovers are per actor: made each time
+}
 _CHUNK = 1 << 20
+
+
+class _Plots:
+    """Figure divs written once to scratch files in the staging folder (unnamed: never staged
+    themselves), then copied into each page that shows the same figure with the same script."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._made: dict[tuple[str, bool], IO[str]] = {}
+        self._files = contextlib.ExitStack()
+
+    def write(self, out: TextIO, div_id: str, fig: go.Figure, with_plotly: bool) -> None:
+        made = self._made.get((div_id, with_plotly))
+        if made is None:
+            # the pages' encoding and error handling: the bytes are those written straight to a page
+            made = self._files.enter_context(
+                tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace", newline="", dir=self._folder)  # noqa: SIM115 (the stack closes it)
+            )
+            self._made[div_id, with_plotly] = made
+            plot_div(made, div_id, fig, with_plotly)
+            made.flush()
+        made.seek(0)
+        if utf8_file(out):
+            out.flush()
+            shutil.copyfileobj(made.buffer, out.buffer, _CHUNK)  # type: ignore[attr-defined]
+        else:
+            shutil.copyfileobj(made, out, _CHUNK)
+
+    def __enter__(self) -> _Plots:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._files.close()
 
 
 def _write_text(out: TextIO, text: str) -> None:

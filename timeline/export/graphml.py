@@ -33,6 +33,7 @@ import networkx as nx
 
 from ..errors import InputError
 from ..graph import LIST_SEPARATOR, Edge, GraphStreams, build_from_graph
+from ..pieces import NO_PIECES, Pieces
 from ..records import Build
 from ..text import MEMO, clean_text
 from .utf8 import utf8_file
@@ -194,7 +195,12 @@ def to_graphml(graph: nx.Graph) -> bytes:
 
 
 def write_graphml(
-    streams: GraphStreams, out: TextIO, *, directed: bool = True, scratch: Path | None = None
+    streams: GraphStreams,
+    out: TextIO,
+    *,
+    directed: bool = True,
+    scratch: Path | None = None,
+    pieces: Pieces = NO_PIECES,
 ) -> None:
     """Write a graph as GraphML to ``out``, element by element, with the values of :func:`safe_graph`.
 
@@ -206,15 +212,19 @@ def write_graphml(
     gives for the safe copy, without holding the copy or an XML tree in memory. A node id met again
     (two ids that differ only in removed characters) is written once, with the attributes of its first
     node; its values still count for the types.
+
+    The elements of the nodes in ``streams.pieced`` are pieces (see :mod:`timeline.pieces`):
+    taken from ``pieces`` when the last build kept one, else made and kept; only in the first
+    writing, where every piece is made too.
     """
     with _scratch_file(scratch) as body:
         keys = _Keys()
-        written = _write_items(streams, body, keys)
+        written = _write_items(streams, body, keys, pieces)
         if keys.mixed:
             keys = _Keys(keys.types())
             body.seek(0)
             body.truncate()
-            _write_items(streams, body, keys)
+            _write_items(streams, body, keys, NO_PIECES)
         out.write(_HEADER)
         for (scope, name), (key_id, kind) in keys.declared():
             out.write(
@@ -265,6 +275,7 @@ class _Keys:
         # per scope: attribute -> (the start of its <data> element, its type)
         self.scopes: dict[str, dict[str, tuple[str, type]]] = {"node": {}, "edge": {}}
         self.clean: set[Any] = set()  # attribute names met that need no cleaning
+        self.replayed: set[str] = set()  # the attributes of node pieces taken (see _replay)
         self._ids: dict[tuple[str, str], str] = {}
         self._taken: set[str] = set()
         for (scope, name), kind in (types or {}).items():
@@ -304,7 +315,7 @@ class _Keys:
             yield (scope, name), (key_id, self.scopes[scope][name][1])
 
 
-def _write_items(streams: GraphStreams, out: IO[str], keys: _Keys) -> bool:
+def _write_items(streams: GraphStreams, out: IO[str], keys: _Keys, pieces: Pieces) -> bool:
     """Write every node and edge element; whether there was any node."""
     # text values repeat (types, dates, titles, a sentence for each of its events): each made safe once
     texts = functools.lru_cache(maxsize=MEMO)(_safe_text)
@@ -317,6 +328,7 @@ def _write_items(streams: GraphStreams, out: IO[str], keys: _Keys) -> bool:
             pending.clear()
 
     written: set[str] = set()
+    pieced = streams.pieced if pieces is not NO_PIECES else {}
     for node, data in streams.nodes():
         node_id = clean_text(str(node))
         if node_id in written:
@@ -326,10 +338,14 @@ def _write_items(streams: GraphStreams, out: IO[str], keys: _Keys) -> bool:
         if type(data.get("name")) is not str or type(data.get("label")) is not str:
             data = _safe_node(node, data)[1]  # given the name and label every node has
         opening = f'id="{_attribute(node_id)}"'
-        add(
-            _element("node", opening, data, "node", keys, texts)
-            or _element("node", opening, _safe_node(node, data)[1], "node", keys, texts)
-        )
+        piece = pieced.get(node)
+        if piece is None:
+            add(
+                _element("node", opening, data, "node", keys, texts)
+                or _element("node", opening, _safe_node(node, data)[1], "node", keys, texts)
+            )
+        else:
+            add(_node_piece(piece, pieces, node, opening, data, keys, texts))
     ends: dict[str, str] = {}  # node ids as attribute values: each node is at the end of many edges
     for u, v, key, data in _safe_edge_ids(streams.edges()):
         source = ends.get(u) or ends.setdefault(u, _attribute(u))
@@ -364,10 +380,12 @@ def _element(
     scope: str,
     keys: _Keys,
     texts: Callable[[str], str],
+    learned: list[str] | None = None,
 ) -> str:
     """One node or edge, its values made safe (:func:`safe_value`, ``texts`` for text) as they are
     written; ``keys`` gives each attribute's key id and its one type (or learns it). Empty when some
     attribute's name needs cleaning itself: the caller cleans the item (:func:`_clean`) and asks again.
+    ``learned``: where to note each attribute written, with its key id and the type it was met as.
     """
     if not keys.clean.issuperset(data) and not keys.all_clean(data):
         return ""  # before any key is added: of two names that clean to one, the last one counts
@@ -384,6 +402,8 @@ def _element(
                 continue
             kind = type(v)
         start, one = known.get(k) or keys.add(scope, k, kind)
+        if learned is not None:
+            learned.append(f"{k}\t{_XML_TYPES[kind]}\t{start}")
         if kind is not one:
             if keys.fixed:  # a number or a boolean of a key written as float or as text
                 v, kind = _typed(v, one), one
@@ -400,6 +420,55 @@ def _element(
         return f"    <{tag} {opening} />\n"
     lines.append(f"    </{tag}>\n")
     return "".join(lines)
+
+
+def _node_piece(
+    event: int,
+    pieces: Pieces,
+    node: Any,
+    opening: str,
+    data: dict[str, Any],
+    keys: _Keys,
+    texts: Callable[[str], str],
+) -> str:
+    """A node's element as a piece: the last build's, when each of its attributes has the key id and
+    type here that it had there (the types learned as writing it would), else made now. A piece is
+    the element after its opening tag, behind the attributes it writes (name, type, key id)."""
+    kept = pieces.get(event)
+    if kept is not None:
+        learned, _, rest = kept.decode("utf-8", "surrogatepass").partition("\0")
+        if _replay(learned, keys):
+            pieces.keep(event, kept)
+            return f"    <node {opening}>\n{rest}"
+    noted: list[str] = []
+    element = _element("node", opening, data, "node", keys, texts, noted)
+    if not element or not noted:  # names that need cleaning, or nothing to write: no piece
+        return element or _element("node", opening, _safe_node(node, data)[1], "node", keys, texts)
+    rest = element.partition("\n")[2]
+    pieces.keep(event, ("\n".join(noted) + "\0" + rest).encode("utf-8", "surrogatepass"))
+    return element
+
+
+_TYPES = {name: kind for kind, name in _XML_TYPES.items()}
+
+
+def _replay(learned: str, keys: _Keys) -> bool:
+    """Learn the attributes a kept node piece writes, as writing it would; whether each has the key id
+    it had when the piece was made (else the piece is made again, and learns the same). Most pieces
+    write the same attributes: a list of them replayed once has nothing more to teach."""
+    if learned in keys.replayed:
+        return True
+    known = keys.scopes["node"]
+    for line in learned.split("\n"):
+        name, type_name, start = line.split("\t")
+        kind = _TYPES[type_name]
+        entry, one = known.get(name) or keys.add("node", name, kind)
+        if entry != start:
+            return False
+        if kind is not one and not keys.fixed:
+            keys.another("node", name, kind)
+    keys.replayed.add(learned)
+    return True
 
 
 def _safe_text(text: str) -> str:

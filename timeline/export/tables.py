@@ -11,10 +11,11 @@ from __future__ import annotations
 import csv
 import functools
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from ..records import OTHER, SOURCE, TARGET, Build, is_actor
+from ..pieces import NO_PIECES, Pieces
+from ..records import OTHER, SOURCE, TARGET, Build, Document, Event, is_actor
 from ..text import MEMO, spreadsheet_text
 
 EVENT_COLUMNS = [
@@ -52,45 +53,68 @@ def events_csv(build: Build) -> str:
     return buffer.getvalue()
 
 
-def write_events_csv(build: Build, out: TextIO) -> None:
-    """Write ``events.csv`` to ``out`` (opened with ``newline=""``), row by row."""
-    _write(out, EVENT_COLUMNS, _event_rows(build))
+def write_events_csv(build: Build, out: TextIO, pieces: Pieces = NO_PIECES) -> None:
+    """Write ``events.csv`` to ``out`` (opened with ``newline=""``), row by row.
 
-
-def _event_rows(build: Build) -> Iterator[list[object]]:
+    Each row's cells after its id are a piece (see :mod:`timeline.pieces`): taken from
+    ``pieces`` when the last build kept it, else made and kept.
+    """
+    line = _Lines()
     names = {a.id: a.name for a in build.actors}
     docs = {d.id: d for d in build.documents}
-    for e in build.events:
-        doc = docs.get(e.doc)
-        by_role = {
-            role: "; ".join(names.get(p.actor, p.actor) for p in e.participants if p.role == role)
-            for role in (SOURCE, TARGET, OTHER)
-        }
-        yield [
-            e.id,
-            e.doc,
-            doc.title if doc else "",
-            e.sentence,
-            e.time.value,
-            e.time.granularity,
-            e.time.basis,
-            e.time.text,
-            e.type,
-            e.cameo,
-            e.quad_class,
-            e.goldstein,
-            e.trigger.text,
-            by_role[SOURCE],
-            by_role[TARGET],
-            by_role[OTHER],
-            e.negated,
-            e.modality,
-            len(e.sources) or 1,
-            e.sentence_text,
-            doc.url if doc else "",
-            doc.date if doc else None,
-            doc.source if doc else None,
-        ]
+    rows = [line(EVENT_COLUMNS)]
+    for number, event in enumerate(build.events):
+        piece = pieces.get(number)
+        if piece is None:
+            rest = line(_event_cells(event, names, docs))
+            pieces.keep(number, rest.encode("utf-8", "surrogatepass"))
+        else:
+            rest = piece.decode("utf-8", "surrogatepass")
+            pieces.keep(number, piece)
+        # the id's cell, then the rest: cells are quoted one by one, so the row reads as if made whole
+        rows.append(line([event.id])[: -len(_END)] + "," + rest)
+        if len(rows) >= _BATCH:
+            out.write("".join(rows))
+            rows.clear()
+    out.write("".join(rows))
+
+
+#: Rows joined into one write.
+_BATCH = 512
+_END = "\r\n"
+
+
+def _event_cells(event: Event, names: dict[str, str], docs: dict[str, Document]) -> list[object]:
+    """The cells of an event's row after its id."""
+    doc = docs.get(event.doc)
+    by_role = {
+        role: "; ".join(names.get(p.actor, p.actor) for p in event.participants if p.role == role)
+        for role in (SOURCE, TARGET, OTHER)
+    }
+    return [
+        event.doc,
+        doc.title if doc else "",
+        event.sentence,
+        event.time.value,
+        event.time.granularity,
+        event.time.basis,
+        event.time.text,
+        event.type,
+        event.cameo,
+        event.quad_class,
+        event.goldstein,
+        event.trigger.text,
+        by_role[SOURCE],
+        by_role[TARGET],
+        by_role[OTHER],
+        event.negated,
+        event.modality,
+        len(event.sources) or 1,
+        event.sentence_text,
+        doc.url if doc else "",
+        doc.date if doc else None,
+        doc.source if doc else None,
+    ]
 
 
 def actors_csv(build: Build) -> str:
@@ -124,10 +148,31 @@ def write_actors_csv(build: Build, out: TextIO) -> None:
 
 
 def _write(out: TextIO, header: list[str], rows: Iterable[Sequence[object]]) -> None:
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    text = functools.lru_cache(maxsize=MEMO)(spreadsheet_text)  # each distinct text made safe once
-    writer.writerows([text(v) if type(v) is str else cell(v) for v in row] for row in rows)
+    line = _Lines()
+    out.write(line(header))
+    for row in rows:
+        out.write(line(row))
+
+
+class _Lines:
+    """CSV lines (RFC 4180, CRLF) of rows of cells, each text made spreadsheet-safe once (bounded memo)."""
+
+    def __init__(self) -> None:
+        self._made: list[str] = []
+        self._writer = csv.writer(_Collect(self._made), lineterminator=_END)
+        self._text = functools.lru_cache(maxsize=MEMO)(spreadsheet_text)
+
+    def __call__(self, row: Sequence[object]) -> str:
+        text = self._text
+        self._writer.writerow([text(v) if type(v) is str else cell(v) for v in row])
+        return self._made.pop()
+
+
+class _Collect:
+    """A file that keeps what the CSV writer writes (one line per row)."""
+
+    def __init__(self, made: list[str]) -> None:
+        self.write = made.append
 
 
 def cell(value: object) -> str | int | float:

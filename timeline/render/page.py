@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -51,10 +51,12 @@ def write_page(
     out: TextIO,
     *,
     sections: Sections | None = None,
+    plot: Plot | None = None,
 ) -> None:
     """Write :func:`page` to ``out``, the figures' data in pieces (a big build's page is hundreds of MB).
 
-    ``sections``: the build's :class:`Sections`, when several pages share them.
+    ``sections``: the build's :class:`Sections`, when several pages share them; ``plot``: what writes
+    each figure's div (default :func:`plot_div`), when several pages share those.
     """
     sections = sections or Sections.of(build)
     parts = [
@@ -70,7 +72,7 @@ def write_page(
     out.write("\n".join(parts))
     for number, (div_id, fig) in enumerate(figures):
         out.write('\n<section class="figure">')
-        write_plot(out, fig, div_id=div_id, include_plotlyjs=number == 0, config=PLOTLY_CONFIG)
+        (plot or plot_div)(out, div_id, fig, number == 0)
         out.write("</section>")
     parts = [
         '<section id="details" hidden><h2>Selected</h2><div id="details-body"></div>'
@@ -81,6 +83,14 @@ def write_page(
         "</body></html>\n",
     ]
     out.write("\n" + "\n".join(parts))
+
+
+#: Writes a figure's div to a page: ``(out, div id, figure, whether plotly.js comes with it)``.
+Plot = Callable[[TextIO, str, go.Figure, bool], None]
+
+
+def plot_div(out: TextIO, div_id: str, fig: go.Figure, with_plotly: bool) -> None:
+    write_plot(out, fig, div_id=div_id, include_plotlyjs=with_plotly, config=PLOTLY_CONFIG)
 
 
 def summary(build: Build, events: Sequence[Event]) -> str:

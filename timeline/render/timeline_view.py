@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from ..periods import period
+from ..pieces import NO_PIECES, Pieces
 from ..records import Build, Event
 from ..text import clean_text
 from .text import (
@@ -64,13 +65,21 @@ class Placed:
 
 
 def timeline_figure(
-    build: Build, *, lanes: str = "actor", max_lanes: int = MAX_LANES, webgl_above: int = WEBGL_ABOVE
+    build: Build,
+    *,
+    lanes: str = "actor",
+    max_lanes: int = MAX_LANES,
+    webgl_above: int = WEBGL_ABOVE,
+    pieces: Pieces = NO_PIECES,
 ) -> go.Figure:
     """Events on a time axis: lanes per actor or per type (``lanes="actor"|"type"``, switchable).
 
-    Beyond ``webgl_above`` events the markers are drawn with WebGL (``scattergl``).
+    Beyond ``webgl_above`` events the markers are drawn with WebGL (``scattergl``). Each event's
+    hover text is a piece (see :mod:`timeline.pieces`): taken from ``pieces`` when the last
+    build kept it, else made and kept.
     """
     lookup = Lookup.of(build)
+    hover = _Hovers(build, lookup, pieces)
     events = unique_events(build.events)
     keys = sorted({_key(e) for e in events}, key=_key_order)
     colours = _colours(keys)
@@ -129,7 +138,7 @@ def timeline_figure(
                     "y": [by_actor[row.event.id] for row in rows],
                     "mode": "markers",
                     "name": name,
-                    "hovertext": [event_hover(row.event, lookup) for row in rows],
+                    "hovertext": [hover(row.event) for row in rows],
                     "hoverinfo": "text",
                     "customdata": [_custom(row.event, lookup) for row in rows],
                     "marker": {
@@ -154,7 +163,7 @@ def timeline_figure(
                     "xaxis": "x2",
                     "yaxis": "y2",
                     "mode": "markers",
-                    "hovertext": [event_hover(e, lookup) for _, e in undated[key]],
+                    "hovertext": [hover(e) for _, e in undated[key]],
                     "hoverinfo": "text",
                     "customdata": [_custom(e, lookup) for _, e in undated[key]],
                     "marker": {
@@ -177,6 +186,28 @@ def timeline_figure(
     # Built from plain dicts without plotly's per-element validation, which costs seconds at 20,000
     # events; the tests validate the same figures in full (tests/test_render_figures.py).
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
+
+
+class _Hovers:
+    """Each event's hover text: the piece the last build kept for it, else made (and kept)."""
+
+    def __init__(self, build: Build, lookup: Lookup, pieces: Pieces) -> None:
+        self._lookup = lookup
+        self._pieces = pieces
+        self._places = build.first_places() if pieces is not NO_PIECES else {}
+
+    def __call__(self, event: Event) -> str:
+        if self._pieces is NO_PIECES:
+            return event_hover(event, self._lookup)
+        place = self._places[event.id]
+        kept = self._pieces.get(place)
+        if kept is None:
+            text = event_hover(event, self._lookup)
+            kept = text.encode("utf-8", "surrogatepass")
+        else:
+            text = kept.decode("utf-8", "surrogatepass")
+        self._pieces.keep(place, kept)
+        return text
 
 
 def actor_lanes(events: Sequence[Event], lookup: Lookup, max_lanes: int) -> tuple[dict[str, str], list[str]]:

@@ -1,0 +1,266 @@
+"""What a rebuild copies instead of making again: each event's piece of an output (its row, its record,
+its node, its hover text), kept beside the cache.
+
+A rebuild after adding one article writes outputs in which almost every event reads as the last build
+wrote it. The writers that make a piece per event keep those pieces in a file per output beside the
+cache (``<cache>.pieces/<output>``), each found by its event's key: a digest of everything a piece is
+made from (the event's record but its id, which a piece leaves to the writer; its article; its actors'
+names; the articles that also report it). The next build takes a piece whose key it finds
+and makes the others. A file is read only when it is whole and was written by the same code
+(:func:`code_version`); one that is damaged is reported and written anew, never trusted. Each is
+replaced atomically, like the outputs.
+"""
+
+from __future__ import annotations
+
+import array
+import contextlib
+import functools
+import hashlib
+import logging
+import mmap
+import operator
+import os
+import struct
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+from importlib.metadata import version
+from pathlib import Path
+from typing import BinaryIO
+
+import msgspec
+import numpy as np
+
+from .records import Build, Event
+
+log = logging.getLogger(__name__)
+
+#: The libraries whose encoders write the pieces: another version may write other bytes.
+ENCODERS = ("msgspec", "plotly", "orjson", "networkx")
+_KEY = np.dtype("S16")
+_INDEX = np.dtype([("key", _KEY), ("start", "<u8"), ("length", "<u8")])
+_MAGIC = b"tlpieces"
+_TRAILER = struct.Struct("<8s16sQQ")  # magic, code version, where the index starts, how many pieces
+_BATCH = 256  # pieces written to the file at once
+_RECORD = operator.attrgetter(*(f.name for f in fields(Event) if f.name != "id"))
+
+
+def folder_for(cache: Path) -> Path:
+    """Where the pieces of the builds that use the cache ``cache`` are kept."""
+    return cache.with_name(cache.name + ".pieces")
+
+
+@functools.cache
+def code_version() -> bytes:
+    """A digest of the code that makes pieces: this package's source and the encoders' versions."""
+    digest = hashlib.blake2b(digest_size=16)
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in ENCODERS:
+        with contextlib.suppress(Exception):  # an encoder that is not installed is not used either
+            digest.update(f"{name}={version(name)}\0".encode())
+    return digest.digest()
+
+
+def event_keys(build: Build) -> np.ndarray:
+    """Each event's key (16 bytes), in the order of ``build.events``."""
+    encode = msgspec.msgpack.Encoder().encode
+    documents = {d.id: hashlib.blake2b(encode(d), digest_size=16).digest() for d in build.documents}
+    names = {a.id: a.name for a in build.actors}  # what a piece shows of an actor
+    keys = bytearray()
+    for event in build.events:
+        made_of = (
+            _RECORD(event),
+            documents.get(event.doc),
+            [names.get(p.actor) for p in event.participants],
+            [documents.get(s.doc) for s in event.sources],
+        )
+        keys += hashlib.blake2b(encode(made_of), digest_size=16).digest()
+    return np.frombuffer(bytes(keys), dtype=_KEY)
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """Where a build's pieces are kept, and its events' keys (see :func:`event_keys`)."""
+
+    folder: Path
+    keys: np.ndarray
+
+    @classmethod
+    def of(cls, build: Build, folder: Path) -> Reuse:
+        return cls(folder, event_keys(build))
+
+    @contextlib.contextmanager
+    def pieces(self, output: str) -> Iterator[Pieces]:
+        """The pieces of ``output``: the last build's to take, and this one's to keep (on success)."""
+        with (
+            _found(self.folder / output, self.keys) as found,
+            _Keeper(self.folder, output, self.keys) as keeper,
+        ):
+            yield Pieces(found, keeper)
+
+
+class Pieces:
+    """One output's pieces, by event (its place in ``build.events``): :meth:`get` the last build's,
+    :meth:`keep` this one's. Without a :class:`Reuse` there is nothing to get and nothing is kept."""
+
+    def __init__(self, found: _Found | None = None, keeper: _Keeper | None = None) -> None:
+        self._found = found
+        self._keeper = keeper
+
+    def get(self, event: int) -> bytes | None:
+        """The piece the last build made for an event with the same key, if it kept one."""
+        return None if self._found is None else self._found.get(event)
+
+    def keep(self, event: int, piece: bytes) -> None:
+        if self._keeper is not None:
+            self._keeper.add(event, piece)
+
+
+NO_PIECES = Pieces()
+
+
+@contextlib.contextmanager
+def pieces_of(reuse: Reuse | None, output: str) -> Iterator[Pieces]:
+    """``reuse.pieces(output)``, or :data:`NO_PIECES` without one."""
+    if reuse is None:
+        yield NO_PIECES
+    else:
+        with reuse.pieces(output) as pieces:
+            yield pieces
+
+
+class _Found:
+    """The pieces a file holds for the events of this build."""
+
+    def __init__(self, data: mmap.mmap, index: np.ndarray, keys: np.ndarray) -> None:
+        self._data = data
+        if len(index) == 0:
+            index = np.zeros(1, dtype=_INDEX)  # holds no key of 16 bytes: nothing is found
+        at = np.minimum(np.searchsorted(index["key"], keys), len(index) - 1)
+        # per event: where its piece starts and ends; -1: none kept (lists: each is read one by one)
+        self._start = np.where(index["key"][at] == keys, index["start"][at].astype(np.int64), -1).tolist()
+        self._end = (index["start"][at] + index["length"][at]).astype(np.int64).tolist()
+
+    def get(self, event: int) -> bytes | None:
+        start = self._start[event]
+        return None if start < 0 else self._data[start : self._end[event]]
+
+
+@contextlib.contextmanager
+def _found(path: Path, keys: np.ndarray) -> Iterator[_Found | None]:
+    with contextlib.ExitStack() as stack:
+        index = data = None
+        try:
+            handle = stack.enter_context(path.open("rb"))
+            data = stack.enter_context(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+        except FileNotFoundError:  # none kept yet
+            pass
+        except (OSError, ValueError) as err:  # a folder, unreadable, empty (which cannot be mapped)
+            log.warning("ignored %s: %s; its pieces are made again", path, err)
+        if data is not None:
+            index = _index(data, path)
+        yield None if data is None or index is None else _Found(data, index, keys)
+
+
+def _index(data: mmap.mmap, path: Path) -> np.ndarray | None:
+    """The index of a pieces file; None when it was written by other code, or is damaged (reported)."""
+    problem = "too short to hold pieces"
+    if len(data) >= _TRAILER.size:
+        magic, made_by, start, count = _TRAILER.unpack_from(data, len(data) - _TRAILER.size)
+        if magic != _MAGIC:
+            problem = "not a pieces file"
+        elif made_by != code_version():
+            return None  # written by another version: nothing in it is ours to take
+        elif start + count * _INDEX.itemsize != len(data) - _TRAILER.size:
+            problem = "its index does not fit"
+        else:
+            # a copy: a view would hold the map open
+            index = np.frombuffer(data, dtype=_INDEX, count=count, offset=start).copy()
+            starts, lengths = index["start"], index["length"]
+            if not ((starts <= start) & (lengths <= start) & (starts + lengths <= start)).all():
+                problem = "a piece lies outside the file"
+            elif not (index["key"][1:] >= index["key"][:-1]).all():
+                problem = "its index is out of order"
+            else:
+                return index
+    log.warning("ignored %s: %s; its pieces are made again", path, problem)
+    return None
+
+
+class _Keeper:
+    """This build's pieces of one output, written to a temporary file that replaces the last one on
+    success (and is removed on failure). Pieces are only an aid: when they cannot be written (the
+    folder is read-only, the disk full) that is reported, and the build goes on without keeping them."""
+
+    def __init__(self, folder: Path, output: str, keys: np.ndarray) -> None:
+        self._path = folder / output
+        self._keys = keys
+        self._events = array.array("q")
+        self._lengths = array.array("Q")
+        self._pending: list[bytes] = []  # pieces written a batch at a time: each write costs
+        self._file: BinaryIO | None = None
+        self._temporary = ""
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handle, self._temporary = tempfile.mkstemp(dir=folder, prefix=f".{output}-")
+            self._file = os.fdopen(handle, "wb")
+        except OSError as err:
+            self._give_up(err)
+
+    def add(self, event: int, piece: bytes) -> None:
+        if self._file is None:
+            return
+        self._pending.append(piece)
+        self._events.append(event)
+        self._lengths.append(len(piece))
+        if len(self._pending) >= _BATCH:
+            self._write_pending(self._file)
+
+    def _write_pending(self, file: BinaryIO) -> None:
+        try:
+            file.write(b"".join(self._pending))
+        except OSError as err:
+            self._give_up(err)
+        self._pending.clear()
+
+    def __enter__(self) -> _Keeper:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        try:
+            if kind is None and self._file is not None:
+                self._finish(self._file)
+        except OSError as err:
+            self._give_up(err)
+        finally:
+            self._drop()
+
+    def _finish(self, file: BinaryIO) -> None:
+        self._write_pending(file)
+        if self._file is None:  # given up
+            return
+        index = np.empty(len(self._events), dtype=_INDEX)
+        index["key"] = self._keys[np.array(self._events, dtype=np.int64)]
+        index["length"] = self._lengths
+        ends = np.cumsum(index["length"], dtype=np.uint64)
+        index["start"] = ends - index["length"]
+        index = index[np.argsort(index["key"], kind="stable")]
+        file.write(index.tobytes())
+        file.write(_TRAILER.pack(_MAGIC, code_version(), int(ends[-1]) if len(ends) else 0, len(index)))
+        file.close()
+        os.replace(self._temporary, self._path)
+
+    def _give_up(self, err: OSError) -> None:
+        log.warning("cannot keep the pieces of %s: %s; the next build makes them again", self._path, err)
+        self._drop()
+
+    def _drop(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        if self._temporary:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self._temporary)
