@@ -61,8 +61,9 @@ class Linking:
         self.articles += 1
 
     def actors(self) -> tuple[list[Actor], dict[tuple[str, str], str]]:
-        """What :func:`link_actors` returns, for the articles added."""
-        groups = self._groups
+        """What :func:`link_actors` returns, for the articles added. Once: the groups (every entity
+        of the build) are let go here, not held while the events are linked and ordered."""
+        groups, self._groups = self._groups, {}
         parent = {k: k for k in groups}
 
         def find(k: GroupKey) -> GroupKey:
