@@ -11,10 +11,10 @@ from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from timeline.actors import find_entities, link_actors
+from timeline.actors import actor_id_for, find_entities, link_actors
 from timeline.actors.gazetteer import country_of_demonym, country_of_name
 from timeline.actors.names import abbreviates, clean, is_short_form, key, split_title
-from timeline.records import Document, Entity, Extraction
+from timeline.records import Actor, Document, Entity, Extraction, Mention
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_de5dd64ba62c808d.txt"
 
@@ -355,3 +355,25 @@ def test_any_text_gives_exact_offsets_and_one_key_per_entity(nlp: Language, word
 )
 def test_an_abbreviation_takes_its_letters_in_order(short: str, long: str, expected: bool) -> None:
     assert abbreviates(short, long) is expected
+
+
+def test_an_actor_of_one_entity_has_its_values_with_aliases_and_roles_in_order() -> None:
+    mentions = (Mention("d", 0, 10, "Steve Jobs"), Mention("d", 20, 24, "Jobs"))
+    entity = Entity(
+        "k1",
+        "Steve Jobs",
+        "PERSON",
+        mentions,
+        aliases=("jobs", "Steve Jobs", "Jobs", "Steve"),
+        roles=("founder", "CEO", "founder"),
+        country="",
+        sector="",
+    )
+    (actor,), index = link_actors(
+        [Extraction(Document("d", "Steve Jobs said so. Jobs left."), (), (entity,), (), ())]
+    )
+    expected_id = actor_id_for("name", "steve jobs")
+    assert actor == Actor(
+        expected_id, "Steve Jobs", "PERSON", mentions, ("Jobs", "jobs", "Steve"), ("CEO", "founder")
+    )
+    assert index == {("d", "k1"): expected_id}

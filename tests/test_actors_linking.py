@@ -6,6 +6,9 @@ from __future__ import annotations
 from spacy.language import Language
 
 from timeline.actors import find_entities, link_actors
+from timeline.actors.link import Linking
+from timeline.extract import extract
+from timeline.pipeline import assemble
 from timeline.records import Actor, Document, Extraction
 
 
@@ -49,3 +52,20 @@ def test_a_makers_name_before_a_name_is_that_name(nlp: Language) -> None:
     assert {m.doc for m in mac.mentions} == {"d0", "d1"}
     corps = [a for a in actors if a.name == "Apple Corps"]
     assert len(corps) == 1 and {m.doc for m in corps[0].mentions} == {"d2"}
+
+
+def test_articles_grouped_ahead_give_the_build_linked_all_at_once(nlp: Language) -> None:
+    # a rebuild groups the stored articles' entities while the new ones are parsed, then the rest
+    texts = [
+        "Apple CEO Steve Jobs unveiled the iPod in San Francisco on Tuesday.",
+        "Jobs told reporters that Apple Computer would sell more music.",
+        "Apple Corps sued Apple Computer in London. Jobs said Apple would appeal.",
+    ]
+    xs = [extract(nlp(text), Document(f"d{n}", text, date="2005-03-01")) for n, text in enumerate(texts)]
+    whole = assemble(xs, ())
+    assert whole.events and len(whole.actors) > 3
+    for ahead in range(len(xs) + 1):
+        linking = Linking()
+        for x in xs[:ahead]:
+            linking.add(x.document.id, x.entities)
+        assert assemble(xs, (), linking=linking) == whole

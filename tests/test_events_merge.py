@@ -8,6 +8,8 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from timeline.cli import main
 from timeline.events import actor_timeline, chronological, merge_reports
@@ -103,6 +105,14 @@ def test_time_order_coarse_before_fine_undated_last_in_story_order() -> None:
     assert date_key("2008-W10") == (2008, 3, 3)
     assert date_key("199") == (1990, 0, 0)
     assert date_key("PAST_REF") is None
+
+
+@given(st.lists(st.sampled_from([None, "2008", "2008-03", "2008-03-06", "2008-W10", "PAST_REF", "2007-SU"])))
+def test_time_order_is_by_date_key_then_story_order(dates: list[str | None]) -> None:
+    told = [event("d", n, "OTHER", when) for n, when in enumerate(dates)]
+    keyed = sorted((k, n) for n, e in enumerate(told) if (k := date_key(e.time.value)) is not None)
+    undated = [e for e in told if date_key(e.time.value) is None]
+    assert chronological(told) == tuple([told[n] for _, n in keyed] + undated)
 
 
 def build_of(events: list[Event]) -> Build:

@@ -45,9 +45,18 @@ def date_key(value: str | None) -> tuple[int, int, int] | None:
 def chronological(events: Iterable[Event]) -> tuple[Event, ...]:
     """Dated events by date then story order, then the undated ones in story order."""
     told = list(events)  # story order is the order given
-    dated = [(k, i) for i, e in enumerate(told) if (k := date_key(e.time.value)) is not None]
-    undated = [i for i, e in enumerate(told) if date_key(e.time.value) is None]
-    return tuple(told[i] for _, i in sorted(dated)) + tuple(told[i] for i in undated)
+    keys: dict[str | None, tuple[int, int, int] | None] = {}  # each date's key once: dates repeat
+    dated: list[tuple[tuple[int, int, int], int]] = []
+    undated: list[Event] = []
+    for i, e in enumerate(told):
+        value = e.time.value
+        k = keys[value] if value in keys else keys.setdefault(value, date_key(value))
+        if k is None:
+            undated.append(e)
+        else:
+            dated.append((k, i))
+    dated.sort()
+    return tuple([told[i] for _, i in dated] + undated)
 
 
 def normalise_name(text: str) -> str:
