@@ -107,20 +107,25 @@ class Reuse:
 
 
 class Pieces:
-    """One output's pieces, by event (its place in ``build.events``): :meth:`get` the last build's,
-    :meth:`keep` this one's. Without a :class:`Reuse` there is nothing to get and nothing is kept."""
+    """One output's pieces of text, by event (its place in ``build.events``): :meth:`get` the last
+    build's, :meth:`keep` this one's. Without a :class:`Reuse` there is nothing to get and nothing is
+    kept. Text goes to the file as UTF-8 with any lone surrogate as it is, so it reads back the same."""
 
     def __init__(self, found: _Found | None = None, keeper: _Keeper | None = None) -> None:
         self._found = found
         self._keeper = keeper
 
-    def get(self, event: int) -> bytes | None:
+    def get(self, event: int) -> str | None:
         """The piece the last build made for an event with the same key, if it kept one."""
-        return None if self._found is None else self._found.get(event)
+        piece = None if self._found is None else self._found.get(event)
+        try:
+            return None if piece is None else piece.decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError:  # damaged: made again
+            return None
 
-    def keep(self, event: int, piece: bytes) -> None:
+    def keep(self, event: int, piece: str) -> None:
         if self._keeper is not None:
-            self._keeper.add(event, piece)
+            self._keeper.add(event, piece.encode("utf-8", "surrogatepass"))
 
 
 NO_PIECES = Pieces()

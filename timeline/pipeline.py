@@ -68,42 +68,14 @@ def build(
     clock.lap("read")
     if not documents:
         raise NothingBuilt(f"no readable article in {', '.join(map(str, inputs))}")
-    with locked(Path(out)) if out is not None else contextlib.nullcontext():
-        return _build(
-            documents,
-            outcomes,
-            clock,
-            out=out,
-            nlp=nlp,
-            jobs=jobs,
-            cache=cache,
-            scheduler=scheduler,
-            progress=progress,
-        )
-
-
-def _build(
-    documents: list[Document],
-    outcomes: list[Outcome],
-    clock: Clock,
-    *,
-    out: str | Path | None,
-    nlp: Language | None,
-    jobs: int,
-    cache: str | Path | None,
-    scheduler: str | None,
-    progress: bool,
-) -> Build:
-    model = model_name(nlp)
     # The records are made with the collector paused, then set aside until the build ends (see
     # timeline.collector): no collection walks them, neither while the outputs are written nor when
     # the collector resumes in between (0.1 s for the bench corpus's 51,000 events, 1 s for ten times it).
-    with frozen():
+    with locked(Path(out)) if out is not None else contextlib.nullcontext(), frozen():
         result = _records(
             documents,
             outcomes,
             clock,
-            model=model,
             nlp=nlp,
             jobs=jobs,
             cache=cache,
@@ -130,7 +102,6 @@ def _records(
     outcomes: list[Outcome],
     clock: Clock,
     *,
-    model: str,
     nlp: Language | None,
     jobs: int,
     cache: str | Path | None,
@@ -138,6 +109,7 @@ def _records(
     progress: bool,
 ) -> Build:
     """Every article's extraction, from the store or parsed now, linked into the build's records."""
+    model = model_name(nlp)
     # Records wait in the store (the cache, or a temporary one) while the workers parse: the parent does
     # not hold them beside the model and the workers, and stores what they send without decoding it.
     with opened(Path(cache) if cache is not None else None, pipeline_version(model)) as store:

@@ -436,7 +436,7 @@ def _node_piece(
     the element after its opening tag, behind the attributes it writes (name, type, key id)."""
     kept = pieces.get(event)
     if kept is not None:
-        learned, _, rest = kept.decode("utf-8", "surrogatepass").partition("\0")
+        learned, _, rest = kept.partition("\0")
         if _replay(learned, keys):
             pieces.keep(event, kept)
             return f"    <node {opening}>\n{rest}"
@@ -445,7 +445,7 @@ def _node_piece(
     if not element or not noted:  # names that need cleaning, or nothing to write: no piece
         return element or _element("node", opening, _safe_node(node, data)[1], "node", keys, texts)
     rest = element.partition("\n")[2]
-    pieces.keep(event, ("\n".join(noted) + "\0" + rest).encode("utf-8", "surrogatepass"))
+    pieces.keep(event, "\n".join(noted) + "\0" + rest)
     return element
 
 

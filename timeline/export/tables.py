@@ -64,13 +64,10 @@ def write_events_csv(build: Build, out: TextIO, pieces: Pieces = NO_PIECES) -> N
     docs = {d.id: d for d in build.documents}
     rows = [line(EVENT_COLUMNS)]
     for number, event in enumerate(build.events):
-        piece = pieces.get(number)
-        if piece is None:
+        rest = pieces.get(number)
+        if rest is None:
             rest = line(_event_cells(event, names, docs))
-            pieces.keep(number, rest.encode("utf-8", "surrogatepass"))
-        else:
-            rest = piece.decode("utf-8", "surrogatepass")
-            pieces.keep(number, piece)
+        pieces.keep(number, rest)
         # the id's cell, then the rest: cells are quoted one by one, so the row reads as if made whole
         rows.append(line([event.id])[: -len(_END)] + "," + rest)
         if len(rows) >= _BATCH:

@@ -200,13 +200,10 @@ class _Hovers:
         if self._pieces is NO_PIECES:
             return event_hover(event, self._lookup)
         place = self._places[event.id]
-        kept = self._pieces.get(place)
-        if kept is None:
+        text = self._pieces.get(place)
+        if text is None:
             text = event_hover(event, self._lookup)
-            kept = text.encode("utf-8", "surrogatepass")
-        else:
-            text = kept.decode("utf-8", "surrogatepass")
-        self._pieces.keep(place, kept)
+        self._pieces.keep(place, text)
         return text
 
 
