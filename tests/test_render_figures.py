@@ -8,8 +8,10 @@ from typing import Any
 import plotly.graph_objects as go
 import pytest
 
+from timeline.graph import Pair
 from timeline.records import Build
 from timeline.render import network_figure, timeline_figure
+from timeline.render.network_view import MAX_ACTORS, spring_positions
 from timeline.render.text import marked_sentence
 
 from .render_story import story_build
@@ -180,6 +182,18 @@ def test_a_loaded_build_with_a_score_out_of_range_or_not_a_number_still_draws(st
 
 def test_the_layout_is_the_same_every_time(story: Build) -> None:
     assert network_figure(story).to_dict() == network_figure(story).to_dict()
+
+
+def test_a_network_of_the_most_actors_drawn_is_laid_out_the_same_every_time(story: Build) -> None:
+    # at MAX_ACTORS networkx lays out with scipy (a declared dependency): every actor placed, stably
+    nodes = [f"a{n}" for n in range(MAX_ACTORS)]
+    one = story.events[:1]
+    pairs = [Pair(nodes[n], nodes[(n * 7 + 1) % len(nodes)], one) for n in range(len(nodes))]
+    positions = spring_positions(nodes, pairs)
+    assert sorted(positions) == sorted(nodes)
+    assert len(set(positions.values())) == len(nodes)
+    assert all(-1.0 <= c <= 1.0 for xy in positions.values() for c in xy)
+    assert spring_positions(nodes, pairs) == positions
 
 
 def test_only_the_main_actors_are_labelled(story: Build) -> None:
