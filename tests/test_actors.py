@@ -11,7 +11,8 @@ from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from timeline.actors import actor_id_for, find_entities, link_actors
+from timeline.actors import actor_id_for, link_actors
+from timeline.actors.find import find_entities
 from timeline.actors.gazetteer import country_of_demonym, country_of_name
 from timeline.actors.names import abbreviates, clean, is_short_form, key, split_title
 from timeline.records import Actor, Document, Entity, Extraction, Mention

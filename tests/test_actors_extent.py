@@ -8,9 +8,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from timeline.actors import find_entities
+from timeline.actors.find import find_entities
 from timeline.actors.mentions import _relative_head
-from timeline.events import find_events
+from timeline.events.find import find_events
 from timeline.records import GROUP, THING, Entity
 
 

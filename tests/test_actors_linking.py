@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from timeline.actors import find_entities, link_actors
+from timeline.actors import link_actors
+from timeline.actors.find import find_entities
 from timeline.actors.link import Linking
 from timeline.extract import extract
 from timeline.pipeline import assemble

@@ -12,7 +12,7 @@ from timeline.dateline import find_dateline, with_dateline
 from timeline.dating import date_events
 from timeline.periods import period
 from timeline.records import Document, Event, EventTime, Trigger
-from timeline.timex import find_timexes
+from timeline.timex.find import find_timexes
 
 
 def _events(doc: Doc, *triggers: str) -> tuple[Event, ...]:

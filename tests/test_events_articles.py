@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from timeline.actors import find_entities
-from timeline.events import find_events
+from timeline.actors.find import find_entities
+from timeline.events.find import find_events
 from timeline.records import SOURCE, TARGET, Event
 
 SEED = Path(__file__).resolve().parent.parent / "seeds"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.events import find_events
 from timeline.events.coding import code_of, lemma_of, load_lexicon
+from timeline.events.find import find_events
 from timeline.records import Event
 
 from .test_events_rules import names, parsed

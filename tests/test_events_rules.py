@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from timeline.events import find_events
 from timeline.events.coding import code_of, load_lexicon, parse_lexicon
+from timeline.events.find import find_events
 from timeline.events.modality import modality_of
 from timeline.events.triggers import is_nominalisation, is_trigger
 from timeline.records import SOURCE, TARGET, Entity, Mention

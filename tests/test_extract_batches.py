@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.extract import tapering
+from timeline.workers import tapering
 
 
 @given(st.integers(0, 2000), st.integers(1, 64), st.integers(1, 8))

@@ -6,7 +6,8 @@ import pytest
 from spacy.language import Language
 
 from timeline.errors import ModelNotFound
-from timeline.nlp import _pieces, model_name, parse
+from timeline.model import model_name
+from timeline.nlp import _pieces, parse
 
 
 def test_a_line_break_ends_a_sentence(nlp: Language) -> None:

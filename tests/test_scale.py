@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -52,6 +54,23 @@ def test_a_rebuild_takes_unchanged_articles_from_the_cache(tmp_path: Path, nlp: 
         handle.write(json.dumps({"id": "new", "text": SENTENCES[0]}) + "\n")
     third = timeline.build([path], nlp=nlp, cache=cache)
     assert (len(third.documents), third.cached) == (6, 5)
+
+
+def test_a_rebuild_that_parses_nothing_never_imports_spacy(tmp_path: Path, nlp: Language) -> None:
+    # the stored records are read back and the outputs written without the model: importing spaCy
+    # alone would take longer than reading back a thousand articles
+    path = corpus(tmp_path, 3)
+    cache = tmp_path / "cache.sqlite"
+    timeline.build([path], nlp=nlp, cache=cache)
+    code = (
+        "import sys, timeline\n"
+        f"built = timeline.build([{str(path)!r}], out={str(tmp_path / 'out')!r}, cache={str(cache)!r}, jobs=2)\n"
+        "print(built.cached, sorted(m for m in sys.modules if m.partition('.')[0] in ('spacy', 'thinc')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["3", "[]"]
+    assert (tmp_path / "out" / "report.html").is_file()
 
 
 def test_new_articles_parsed_beside_the_read_back_give_the_cold_build(tmp_path: Path, nlp: Language) -> None:

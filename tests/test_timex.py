@@ -14,8 +14,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from timeline.periods import period
-from timeline.timex import find_timexes
-from timeline.timex.find import sentence_starts
+from timeline.timex.find import find_timexes, sentence_starts
 from timeline.timex.spans import line_breaks, time_entities
 from timeline.timex.tense import FUTURE, PAST, PRESENT, tense_at
 from timeline.timex.values import Context, Value, normalise

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from timeline.nlp import MODEL
+from timeline.model import MODEL
 from timeline.token_rules import MemoAttributeRuler, MemoLemmatizer, use_memoised_rules
 
 ANNOTATIONS = [POS, TAG, DEP, HEAD, LEMMA, MORPH]

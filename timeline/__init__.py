@@ -10,11 +10,16 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+import importlib
+from typing import TYPE_CHECKING
+
 from .errors import TimelineError
 from .events import actor_timeline
-from .export import read_build, read_events_json, read_graphml
 from .pipeline import build
 from .records import Actor, Build, Document, Event, Mention, Timex
+
+if TYPE_CHECKING:
+    from .export import read_build, read_events_json, read_graphml
 
 __all__ = [
     "Actor",
@@ -31,3 +36,11 @@ __all__ = [
     "read_events_json",
     "read_graphml",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """The readers, imported with the writers (plotly, networkx) when first asked for: a build starts
+    parsing without waiting for them."""
+    if name in ("read_build", "read_events_json", "read_graphml"):
+        return getattr(importlib.import_module(".export", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

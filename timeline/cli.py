@@ -14,7 +14,6 @@ from pathlib import Path
 from . import __version__
 from .errors import TimelineError
 from .events import actor_timeline, find_actor_ids
-from .export import read_events_json
 from .files import locked
 from .ingest import parse_date
 from .pipeline import DEFAULT_INPUT, DEFAULT_OUT, build
@@ -242,6 +241,8 @@ def _render(build_dir: str, out: str) -> int:
 
 
 def _actor(name: str, events_json: str, roles: tuple[str, ...]) -> int:
+    from .export import read_events_json
+
     try:
         result = read_events_json(events_json)
     except TimelineError as err:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from .errors import TimelineError
-from .extract import batched, extract_encoded
+from .extract import extract_encoded
 from .nlp import load_model
 from .records import Document, Extraction
+from .workers import batched
 
 
 def extract_on_dask(

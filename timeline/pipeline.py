@@ -4,28 +4,31 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import importlib
 import logging
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
 from tqdm import tqdm
 
 from .actors.link import Linking
 from .cache import Cache, opened, pipeline_version
 from .collector import frozen, paused, set_aside
-from .dask_engine import extract_on_dask
 from .errors import NothingBuilt
 from .events import chronological, merge_reports
-from .extract import batched, extract_batch, extracting
 from .files import check_folder, locked
 from .ingest import read_inputs
-from .nlp import MODEL, load_model, model_name
+from .model import MODEL, model_name
 from .pieces import folder_for
 from .records import Build, Document, Event, Extraction, Outcome, Timex
 from .sharing import Sharing
+from .workers import batched, extracting
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +84,7 @@ def build(
             cache=cache,
             scheduler=scheduler,
             progress=progress,
+            meanwhile=None if out is None else _load_writers,
         )
         if out is not None:
             from .export import write_all
@@ -107,8 +111,12 @@ def _records(
     cache: str | Path | None,
     scheduler: str | None,
     progress: bool,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Build:
-    """Every article's extraction, from the store or parsed now, linked into the build's records."""
+    """Every article's extraction, from the store or parsed now, linked into the build's records.
+
+    ``meanwhile`` is called once what earlier builds stored is read back, while the workers parse.
+    """
     model = model_name(nlp)
     # Records wait in the store (the cache, or a temporary one) while the workers parse: the parent does
     # not hold them beside the model and the workers, and stores what they send without decoding it.
@@ -123,6 +131,8 @@ def _records(
         parsed_again: list[Document] = []
         linking = Linking()
         if scheduler is not None:
+            from .dask_engine import extract_on_dask
+
             work: contextlib.AbstractContextManager[Iterator[bytes | Extraction]] = contextlib.nullcontext(
                 extract_on_dask(pending, scheduler=scheduler, model=MODEL)
             )
@@ -137,6 +147,8 @@ def _records(
                 for n in range(todo[0] if todo else len(documents)):
                     linking.add(found[n].document.id, found[n].entities)
                 set_aside()
+                if meanwhile is not None:
+                    meanwhile()
             clock.lap("read_back")
             bar = tqdm(fresh, total=len(todo), unit="article", disable=not progress, file=sys.stderr)
             rows = zip((keys[n] for n in todo), bar, strict=True)
@@ -155,6 +167,12 @@ def _records(
     return dataclasses.replace(result, model=model, timings=clock.laps, cached=cached)
 
 
+def _load_writers() -> None:
+    """Import the writers and what they draw with (plotly, networkx, scipy): done while the workers
+    parse, it is not waited for once the records are made."""
+    importlib.import_module(".export", __package__)
+
+
 def _read_back(
     store: Cache,
     held: dict[str, Extraction],
@@ -171,6 +189,9 @@ def _read_back(
         document = documents[n]
         found = held.get(keys[n]) or (None if value is None else store.trusted(value, document))
         if found is None:
+            from .extract import extract_batch
+            from .nlp import load_model
+
             parsed_again.append(document)
             found = next(extract_batch([document], nlp or load_model()))
         yield n, sharing.extraction(found)

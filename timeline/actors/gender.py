@@ -17,10 +17,22 @@ from .lexicon import FEMALE, GENDERED, MALE
 _ANSWERS = {"male": MALE, "mostly_male": MALE, "female": FEMALE, "mostly_female": FEMALE}
 
 
+class _Detector(Detector):  # type: ignore[misc]
+    """gender-guesser's detector, its name list read at once rather than line by line through
+    ``codecs`` (half the time: every worker reads it before its first article). The lines are split
+    where ``codecs`` splits them, so the names are the same."""
+
+    def _parse(self, filename: str) -> None:
+        self.names: dict[str, dict[str, str]] = {}
+        with open(filename, encoding="utf-8", newline="") as f:
+            for line in f.read().splitlines():
+                self._eat_name_line(line.strip())
+
+
 @functools.cache
 def _detector() -> Detector:
     """gender-guesser's name list, read once per process (it ships with the package: no download)."""
-    return Detector(case_sensitive=False)
+    return _Detector(case_sensitive=False)
 
 
 def gender_of(c: Candidate) -> str | None:

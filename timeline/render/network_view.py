@@ -17,6 +17,7 @@ from typing import Any
 import networkx as nx
 import plotly.graph_objects as go
 import plotly.io as pio
+import scipy.optimize  # noqa: F401 (networkx lays out 500 actors with it: loaded with the view, not mid-drawing)
 
 from ..graph import Pair, interactions
 from ..records import Build, Event

@@ -3,9 +3,6 @@
 ``find`` walks an article's expressions in story order; ``spans`` says where they are; ``values``
 normalises words to TIMEX3 with the rules of ``absolute`` (calendar names) and ``relative`` (today, last
 week, two days later, durations, sets); ``nearest`` picks which Tuesday or March a tense means; ``tense``
-reads a clause's tense from the parse; ``words`` holds the vocabulary.
+reads a clause's tense from the parse; ``words`` holds the vocabulary. Only ``find``, ``spans`` and
+``tense`` need spaCy: the package itself imports none of them.
 """
-
-from .find import find_timexes, parse_anchor
-
-__all__ = ["find_timexes", "parse_anchor"]
