@@ -2,8 +2,7 @@
 
 The records are frozen dataclasses that hold no cycles: reference counting frees them, while each
 collection walks every record made so far. And a forked child's collections would visit (so write to,
-so copy page by page) every object it inherits from its parent. What does hold cycles (the pages'
-plotly figures) is let go explicitly, with the records set aside.
+so copy page by page) every object it inherits from its parent.
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ def paused() -> Iterator[None]:
 def frozen() -> Iterator[None]:
     """What this process holds (the model, the records) set aside in the collector's permanent
     generation: children forked inside never walk it in their collections, so its pages stay shared
-    with this process, and a collection inside (:func:`let_go`) walks only what was made since."""
+    with this process, and a collection inside walks only what was made since."""
     outermost = gc.get_freeze_count() == 0  # inside another, that one sets them back
     gc.freeze()
     try:
@@ -46,10 +45,3 @@ def set_aside() -> None:
     walks every object made while it was paused, as they are all young: for records that hold no
     cycles, that is time spent for nothing."""
     gc.freeze()
-
-
-def let_go() -> None:
-    """Free what was just dropped and holds cycles, while the collector is paused: a plotly figure
-    does (its traces point back to it), and a timeline's weighs a hundred MB in a big build. Inside
-    :func:`frozen`, the collection walks only what was made since, not the records."""
-    gc.collect()

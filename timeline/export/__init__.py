@@ -14,15 +14,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, TextIO
 
-import plotly.graph_objects as go
-
-from ..collector import frozen, let_go
+from ..collector import frozen
 from ..files import Staging
 from ..graph import actor_network, knowledge_streams
 from ..pieces import Pieces, Reuse, pieces_of
 from ..records import Build
-from ..render import network_figure, timeline_figure
+from ..render.network_view import network_spec
 from ..render.page import Sections, plot_div, write_page
+from ..render.plot_html import FigureSpec
+from ..render.timeline_view import timeline_spec
 from .events_json import read_events_json, write_json
 from .graphml import graph_streams, read_graphml, write_graphml
 from .parallel import COST, COST_FOUND, share_out, write_shared
@@ -88,7 +88,7 @@ def write_all(
 
 def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: list[str]) -> None:
     """Write the outputs ``names`` (in that order) into the staging folder."""
-    figures: dict[str, go.Figure] = {}
+    figures: dict[str, FigureSpec] = {}
     sections = functools.cache(lambda: Sections.of(build))  # made for the first page, shared by the others
     plots = _Plots(staging.folder)  # a figure's div made once for the pages that show it alike
 
@@ -112,7 +112,6 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
             later = {kind for n in names[names.index(name) + 1 :] for kind in _PAGES.get(n, ())}
             for kind in set(figures) - later:
                 del figures[kind]
-            let_go()
 
         return write
 
@@ -172,9 +171,9 @@ _TITLES = {
     "timeline.html": "Event timeline",
     "network.html": "Actor network",
 }
-_FIGURES: dict[str, Callable[[Build, Pieces], go.Figure]] = {
-    "timeline": lambda build, pieces: timeline_figure(build, pieces=pieces),
-    "network": lambda build, _: network_figure(build),
+_FIGURES: dict[str, Callable[[Build, Pieces], FigureSpec]] = {
+    "timeline": lambda build, pieces: timeline_spec(build, pieces=pieces),
+    "network": lambda build, _: network_spec(build),
 }
 _CHUNK = 1 << 20
 
@@ -188,7 +187,7 @@ class _Plots:
         self._made: dict[tuple[str, bool], IO[str]] = {}
         self._files = contextlib.ExitStack()
 
-    def write(self, out: TextIO, div_id: str, fig: go.Figure, with_plotly: bool) -> None:
+    def write(self, out: TextIO, div_id: str, fig: FigureSpec, with_plotly: bool) -> None:
         made = self._made.get((div_id, with_plotly))
         if made is None:
             # the pages' encoding and error handling: the bytes are those written straight to a page

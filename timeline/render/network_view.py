@@ -21,6 +21,7 @@ import scipy.optimize  # noqa: F401 (networkx lays out 500 actors with it: loade
 
 from ..graph import Pair, interactions
 from ..records import Build, Event
+from .plot_html import FigureSpec
 from .text import Lookup, esc, event_actors, kind_colour, source_count, unique_events
 
 #: Actors drawn, the most active first: a spring layout of thousands takes tens of seconds and is no
@@ -81,6 +82,20 @@ def network_figure(
     max_edges: int = MAX_EDGES,
     seed: int = SEED,
 ) -> go.Figure:
+    """:func:`network_spec` as a plotly figure (built without plotly's per-element validation, which
+    costs seconds at 20,000 events; the tests validate the same figures in full)."""
+    spec = network_spec(build, max_actors=max_actors, max_labels=max_labels, max_edges=max_edges, seed=seed)
+    return go.Figure(spec, _validate=False)
+
+
+def network_spec(
+    build: Build,
+    *,
+    max_actors: int = MAX_ACTORS,
+    max_labels: int = MAX_LABELS,
+    max_edges: int = MAX_EDGES,
+    seed: int = SEED,
+) -> FigureSpec:
     """The actor network of a build: nodes per actor kind, edges binned by score and weight.
 
     The ``max_actors`` most active actors are drawn, with the pairs between them (the ``max_edges``
@@ -153,9 +168,7 @@ def network_figure(
         layout["annotations"] = [
             {"text": "no actors in events", "showarrow": False, "xref": "paper", "yref": "paper"}
         ]
-    # Plain dicts without plotly's per-element validation (seconds at 20,000 events); the tests
-    # validate the same figures in full.
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+    return {"data": traces, "layout": layout}
 
 
 def _kind(lookup: Lookup, actor: str) -> str:

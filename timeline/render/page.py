@@ -17,13 +17,13 @@ import plotly.graph_objects as go
 from ..periods import period
 from ..records import Build, Event, Outcome, is_actor
 from .controls import CONTROLS_JS, STYLE
-from .plot_html import write_plot
+from .plot_html import FigureSpec, write_plot
 from .text import QUAD_NAMES, esc, event_actors, source_count, unique_events, web_link
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "scrollZoom": False}
 
 
-def page(build: Build, figures: Sequence[tuple[str, go.Figure]], title: str) -> str:
+def page(build: Build, figures: Sequence[tuple[str, go.Figure | FigureSpec]], title: str) -> str:
     """A self-contained HTML page: the build's summary, filters, then the figures (``(div id, figure)``)."""
     buffer = io.StringIO()
     write_page(build, figures, title, buffer)
@@ -46,7 +46,7 @@ class Sections:
 
 def write_page(
     build: Build,
-    figures: Sequence[tuple[str, go.Figure]],
+    figures: Sequence[tuple[str, go.Figure | FigureSpec]],
     title: str,
     out: TextIO,
     *,
@@ -86,10 +86,10 @@ def write_page(
 
 
 #: Writes a figure's div to a page: ``(out, div id, figure, whether plotly.js comes with it)``.
-Plot = Callable[[TextIO, str, go.Figure, bool], None]
+Plot = Callable[[TextIO, str, go.Figure | FigureSpec, bool], None]
 
 
-def plot_div(out: TextIO, div_id: str, fig: go.Figure, with_plotly: bool) -> None:
+def plot_div(out: TextIO, div_id: str, fig: go.Figure | FigureSpec, with_plotly: bool) -> None:
     write_plot(out, fig, div_id=div_id, include_plotlyjs=with_plotly, config=PLOTLY_CONFIG)
 
 

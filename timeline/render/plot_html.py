@@ -15,12 +15,16 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.io.json import to_json_plotly
 
+#: A figure as plain dicts, ``{"data": [trace, ...], "layout": {...}}``: what plotly.js draws. The pages
+#: are written from these, never through a ``go.Figure``, whose making copies every list deeply.
+FigureSpec = dict[str, Any]
+
 #: Items of a long list serialised at once: big enough to be quick, small enough to stay small.
 BATCH = 5000
 
 
 def write_plot(
-    out: TextIO, fig: go.Figure, *, div_id: str, include_plotlyjs: bool, config: dict[str, Any]
+    out: TextIO, fig: go.Figure | FigureSpec, *, div_id: str, include_plotlyjs: bool, config: dict[str, Any]
 ) -> None:
     """Write ``pio.to_html(fig, full_html=False, ...)`` (without validation) to ``out``."""
     whole = _as_dict(fig)
@@ -51,11 +55,13 @@ def write_plot(
     out.write(html[slot.end(1) :])
 
 
-def _as_dict(fig: go.Figure) -> dict[str, Any]:
+def _as_dict(fig: go.Figure | FigureSpec) -> FigureSpec:
     """What ``to_html`` serialises, without the deep copy ``fig.to_dict()`` makes of every list: in a
     big build that copy of the timeline's lists is hundreds of MB, and this writer only reads them.
-    ``_data`` and ``_layout`` are the figure's own dicts (plotly internals, stable across the pinned
-    version); any other figure takes the copy."""
+    A spec is that already; of a figure, ``_data`` and ``_layout`` are its own dicts (plotly internals,
+    stable across the pinned version); any other figure takes the copy."""
+    if isinstance(fig, dict):
+        return fig
     data, layout = getattr(fig, "_data", None), getattr(fig, "_layout", None)
     if isinstance(data, list) and isinstance(layout, dict) and not fig.frames:
         return {"data": data, "layout": layout}

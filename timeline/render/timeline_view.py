@@ -24,6 +24,7 @@ from ..periods import period
 from ..pieces import NO_PIECES, Pieces
 from ..records import Build, Event
 from ..text import clean_text
+from .plot_html import FigureSpec
 from .text import (
     QUAD_SHADES,
     Lookup,
@@ -72,6 +73,20 @@ def timeline_figure(
     webgl_above: int = WEBGL_ABOVE,
     pieces: Pieces = NO_PIECES,
 ) -> go.Figure:
+    """:func:`timeline_spec` as a plotly figure (built without plotly's per-element validation, which
+    costs seconds at 20,000 events; the tests validate the same figures in full)."""
+    spec = timeline_spec(build, lanes=lanes, max_lanes=max_lanes, webgl_above=webgl_above, pieces=pieces)
+    return go.Figure(spec, _validate=False)
+
+
+def timeline_spec(
+    build: Build,
+    *,
+    lanes: str = "actor",
+    max_lanes: int = MAX_LANES,
+    webgl_above: int = WEBGL_ABOVE,
+    pieces: Pieces = NO_PIECES,
+) -> FigureSpec:
     """Events on a time axis: lanes per actor or per type (``lanes="actor"|"type"``, switchable).
 
     Beyond ``webgl_above`` events the markers are drawn with WebGL (``scattergl``). Each event's
@@ -183,9 +198,7 @@ def timeline_figure(
     if lanes == "type":
         for index, ys in zip(dated_traces, y_by_type, strict=True):
             traces[index]["y"] = ys
-    # Built from plain dicts without plotly's per-element validation, which costs seconds at 20,000
-    # events; the tests validate the same figures in full (tests/test_render_figures.py).
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+    return {"data": traces, "layout": layout}
 
 
 class _Hovers:
