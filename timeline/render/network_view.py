@@ -18,6 +18,7 @@ import networkx as nx
 import plotly.graph_objects as go
 import plotly.io as pio
 import scipy.optimize  # noqa: F401 (networkx lays out 500 actors with it: loaded with the view, not mid-drawing)
+from threadpoolctl import threadpool_limits
 
 from ..graph import Pair, interactions
 from ..records import Build, Event
@@ -70,7 +71,11 @@ def spring_positions(
         return {}
     # networkx's default of 50 iterations takes seconds at 500 actors; 30 settle a picture as readable
     iterations = 50 if len(nodes) < 200 else 30
-    positions = nx.spring_layout(graph, seed=seed, weight="weight", iterations=iterations)
+    # on one BLAS thread: the pages are written beside other writers, a process per core, where
+    # OpenBLAS's threads of their own only spin on cores the others use (for 500 actors: the same
+    # time, twice the CPU)
+    with threadpool_limits(limits=1, user_api="blas"):
+        positions = nx.spring_layout(graph, seed=seed, weight="weight", iterations=iterations)
     return {n: (round(float(x), 5), round(float(y), 5)) for n, (x, y) in positions.items()}
 
 
