@@ -79,18 +79,10 @@ def spring_positions(
     return {n: (round(float(x), 5), round(float(y), 5)) for n, (x, y) in positions.items()}
 
 
-def network_figure(
-    build: Build,
-    *,
-    max_actors: int = MAX_ACTORS,
-    max_labels: int = MAX_LABELS,
-    max_edges: int = MAX_EDGES,
-    seed: int = SEED,
-) -> go.Figure:
-    """:func:`network_spec` as a plotly figure (built without plotly's per-element validation, which
-    costs seconds at 20,000 events; the tests validate the same figures in full)."""
-    spec = network_spec(build, max_actors=max_actors, max_labels=max_labels, max_edges=max_edges, seed=seed)
-    return go.Figure(spec, _validate=False)
+def network_figure(build: Build, **options: Any) -> go.Figure:
+    """:func:`network_spec` (with its keyword ``options``) as a plotly figure, built without plotly's
+    per-element validation, which costs seconds at 20,000 events; the tests validate it in full."""
+    return go.Figure(network_spec(build, **options), _validate=False)
 
 
 def network_spec(

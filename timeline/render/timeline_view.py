@@ -65,18 +65,10 @@ class Placed:
         return self.first + (self.last - self.first) / 2
 
 
-def timeline_figure(
-    build: Build,
-    *,
-    lanes: str = "actor",
-    max_lanes: int = MAX_LANES,
-    webgl_above: int = WEBGL_ABOVE,
-    pieces: Pieces = NO_PIECES,
-) -> go.Figure:
-    """:func:`timeline_spec` as a plotly figure (built without plotly's per-element validation, which
-    costs seconds at 20,000 events; the tests validate the same figures in full)."""
-    spec = timeline_spec(build, lanes=lanes, max_lanes=max_lanes, webgl_above=webgl_above, pieces=pieces)
-    return go.Figure(spec, _validate=False)
+def timeline_figure(build: Build, **options: Any) -> go.Figure:
+    """:func:`timeline_spec` (with its keyword ``options``) as a plotly figure, built without plotly's
+    per-element validation, which costs seconds at 20,000 events; the tests validate it in full."""
+    return go.Figure(timeline_spec(build, **options), _validate=False)
 
 
 def timeline_spec(
