@@ -185,7 +185,7 @@ def test_the_layout_is_the_same_every_time(story: Build) -> None:
 
 
 def test_a_network_of_the_most_actors_drawn_is_laid_out_the_same_every_time(story: Build) -> None:
-    # at MAX_ACTORS networkx lays out with scipy (a declared dependency): every actor placed, stably
+    # every actor placed, stably
     nodes = [f"a{n}" for n in range(MAX_ACTORS)]
     one = story.events[:1]
     pairs = [Pair(nodes[n], nodes[(n * 7 + 1) % len(nodes)], one) for n in range(len(nodes))]

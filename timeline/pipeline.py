@@ -168,7 +168,7 @@ def _records(
 
 
 def _load_writers() -> None:
-    """Import the writers and what they draw with (plotly, networkx, scipy): done while the workers
+    """Import the writers and what they draw with (plotly, networkx): done while the workers
     parse, it is not waited for once the records are made."""
     importlib.import_module(".export", __package__)
 
