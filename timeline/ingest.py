@@ -129,8 +129,12 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:4096]
     if b"\x00" in head:
         return True
-    control = sum(byte < 32 and byte not in b"\t\n\r\f\v" for byte in head)
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return control > len(head) // 10
+
+
+#: The control bytes no text holds (all below 32 but tab, line feed, vertical tab, form feed, return).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v")
 
 
 def text_article(

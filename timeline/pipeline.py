@@ -25,7 +25,7 @@ from .model import MODEL, model_name
 from .pieces import folder_for
 from .records import Build, Document, Event, Extraction, Outcome, Timex
 from .sharing import Sharing
-from .workers import batched, extracting
+from .workers import Standby, batched, extracting, standing_by
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -60,32 +60,38 @@ def build(
     clock = Clock()
     if out is not None:
         check_folder(Path(out))
-    outcomes: list[Outcome] = []
-    documents: list[Document] = []
-    for outcome, document in read_inputs(inputs, default_date=date):
-        outcomes.append(outcome)
-        if document is None:
-            log.error("skipped %s: %s", outcome.source, outcome.reason)
-        else:
-            documents.append(document)
-    clock.lap("read")
-    if not documents:
-        raise NothingBuilt(f"no readable article in {', '.join(map(str, inputs))}")
-    # The records are made with the collector paused, then set aside until the build ends (see
-    # timeline.collector): no collection walks them, neither while the outputs are written nor when
-    # the collector resumes in between (0.1 s for the bench corpus's 51,000 events, 1 s for ten times it).
-    with locked(Path(out)) if out is not None else contextlib.nullcontext(), frozen():
-        result = _records(
-            documents,
-            outcomes,
-            clock,
-            nlp=nlp,
-            jobs=jobs,
-            cache=cache,
-            scheduler=scheduler,
-            progress=progress,
-            meanwhile=None if out is None else _load_writers,
-        )
+    # A rebuild (the cache is there) most often finds a few new articles: a worker starts loading the
+    # model now, while the articles are read and looked up, and parses them if they are few.
+    rebuild = cache is not None and Path(cache).is_file()
+    with standing_by(rebuild and nlp is None and jobs > 1 and scheduler is None) as standby:
+        outcomes: list[Outcome] = []
+        documents: list[Document] = []
+        for outcome, document in read_inputs(inputs, default_date=date):
+            outcomes.append(outcome)
+            if document is None:
+                log.error("skipped %s: %s", outcome.source, outcome.reason)
+            else:
+                documents.append(document)
+        clock.lap("read")
+        if not documents:
+            raise NothingBuilt(f"no readable article in {', '.join(map(str, inputs))}")
+        # The records are made with the collector paused, then set aside until the build ends (see
+        # timeline.collector): no collection walks them, neither while the outputs are written nor when
+        # the collector resumes in between (0.1 s for the bench corpus's 51,000 events, 1 s for ten times
+        # it).
+        with locked(Path(out)) if out is not None else contextlib.nullcontext(), frozen():
+            result = _records(
+                documents,
+                outcomes,
+                clock,
+                nlp=nlp,
+                jobs=jobs,
+                cache=cache,
+                scheduler=scheduler,
+                progress=progress,
+                meanwhile=None if out is None else _load_writers,
+                standby=standby,
+            )
         if out is not None:
             from .export import write_all
 
@@ -112,10 +118,12 @@ def _records(
     scheduler: str | None,
     progress: bool,
     meanwhile: Callable[[], None] | None = None,
+    standby: Standby | None = None,
 ) -> Build:
     """Every article's extraction, from the store or parsed now, linked into the build's records.
 
     ``meanwhile`` is called once what earlier builds stored is read back, while the workers parse.
+    ``standby``: a worker loading the model since the build started (see :func:`extracting`).
     """
     model = model_name(nlp)
     # Records wait in the store (the cache, or a temporary one) while the workers parse: the parent does
@@ -137,7 +145,7 @@ def _records(
                 extract_on_dask(pending, scheduler=scheduler, model=MODEL)
             )
         else:
-            work = extracting(pending, nlp=nlp, jobs=jobs)
+            work = extracting(pending, nlp=nlp, jobs=jobs, standby=standby)
         with work as fresh:
             clock.lap("start")
             # what earlier builds stored is read back while the workers parse the rest

@@ -14,6 +14,7 @@ import itertools
 import multiprocessing
 import signal
 from collections.abc import Iterable, Iterator, Sequence
+from multiprocessing.pool import Pool
 from typing import TYPE_CHECKING, TypeVar
 
 from .collector import frozen
@@ -25,9 +26,48 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+class Standby:
+    """One worker process started before the work is known, that imports spaCy and loads the model
+    while the parent reads the articles and looks them up in the cache: a rebuild that finds a few
+    new articles (one batch at most) has them parsed by it without waiting for a model to load
+    (see :func:`extracting`). Stopped when it is not taken, or by :meth:`stop`."""
+
+    def __init__(self) -> None:
+        with frozen():
+            self._pool: Pool | None = multiprocessing.get_context("fork").Pool(1, initializer=_stand_by)
+
+    def take(self) -> Pool | None:
+        """The worker's pool, now the caller's to end; None once taken or stopped."""
+        pool, self._pool = self._pool, None
+        return pool
+
+    def stop(self) -> None:
+        pool = self.take()
+        if pool is not None:
+            pool.terminate()
+
+
+@contextlib.contextmanager
+def standing_by(start: bool) -> Iterator[Standby | None]:
+    """A :class:`Standby` when ``start``, stopped on leaving if no one took it; else None."""
+    if not start:
+        yield None
+        return
+    standby = Standby()
+    try:
+        yield standby
+    finally:
+        standby.stop()
+
+
 @contextlib.contextmanager
 def extracting(
-    documents: Sequence[Document], *, nlp: Language | None, jobs: int = 1, batch_size: int = 32
+    documents: Sequence[Document],
+    *,
+    nlp: Language | None,
+    jobs: int = 1,
+    batch_size: int = 32,
+    standby: Standby | None = None,
 ) -> Iterator[Iterator[bytes | Extraction]]:
     """Extract every article with ``jobs`` processes: the results, in input order, each as
     :func:`cache.encode` bytes (or, when it cannot be encoded, as the record itself).
@@ -37,8 +77,15 @@ def extracting(
     long run the workers are forked after the model is loaded here, so they share its pages; when each
     worker has one batch at most (a few articles new since the last build), it loads the model itself,
     so that nothing waits for it. ``nlp``: the pipeline to use (None: :func:`load_model`'s, loaded
-    only if there is something to parse).
+    only if there is something to parse). ``standby``: a worker already loading the model, which
+    parses the articles when they are one batch at most (else it is stopped).
     """
+    pool = standby.take() if standby is not None else None
+    if pool is not None:
+        with pool:  # ended on leaving, taken or not
+            if documents and len(documents) <= batch_size:
+                yield itertools.chain.from_iterable(pool.imap(_worker, [tuple(documents)]))
+                return
     if not documents:
         yield iter(())
         return
@@ -70,6 +117,14 @@ def _start_worker(nlp: Language | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker_nlp.append(nlp)
+
+
+def _stand_by() -> None:
+    _start_worker(None)
+    from .nlp import load_model
+
+    with contextlib.suppress(Exception):  # an error here is raised again, as the first batch's
+        load_model()
 
 
 def _worker(documents: tuple[Document, ...]) -> list[bytes | Extraction]:
