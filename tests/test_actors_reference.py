@@ -7,7 +7,7 @@ from gender_guesser.detector import Detector
 from spacy.language import Language
 
 from timeline.actors.find import find_entities
-from timeline.actors.gender import _detector
+from timeline.actors.gender import _Detector
 from timeline.records import Entity
 
 
@@ -398,7 +398,10 @@ def test_a_description_qualified_otherwise_is_another_thing(nlp: Language, text:
 
 
 def test_the_name_list_is_read_as_gender_guesser_reads_it() -> None:
-    # the detector reads the list its own way (faster): every name must come out as gender-guesser's
-    ours, theirs = _detector(), Detector(case_sensitive=False)
-    assert len(ours.names) > 40_000
+    # the detector reads the list its own way (faster, a name when asked): every name must come out
+    # as gender-guesser's, whatever was asked before
+    ours, theirs = _Detector(case_sensitive=False), Detector(case_sensitive=False)
+    assert len(theirs.names) > 40_000
+    asked = [*sorted(theirs.names, reverse=True), "Jean-Paul", "MARIA", "Zzyzx", "", "a+b"]
+    assert [ours.get_gender(n) for n in asked] == [theirs.get_gender(n) for n in asked]
     assert ours.names == theirs.names

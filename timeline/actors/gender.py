@@ -18,15 +18,44 @@ _ANSWERS = {"male": MALE, "mostly_male": MALE, "female": FEMALE, "mostly_female"
 
 
 class _Detector(Detector):  # type: ignore[misc]
-    """gender-guesser's detector, its name list read at once rather than line by line through
-    ``codecs`` (half the time: every worker reads it before its first article). The lines are split
-    where ``codecs`` splits them, so the names are the same."""
+    """gender-guesser's detector, its name list read at once and each name's lines parsed the first
+    time the name is asked about: every worker reads the list before its first article (a third of a
+    second to parse all 48,000 lines; an article asks about a few names). The lines are split where
+    ``codecs`` splits them and a name's lines are parsed in the list's order, by gender-guesser's own
+    code, so each name comes out as gender-guesser gives it."""
 
     def _parse(self, filename: str) -> None:
         self.names: dict[str, dict[str, str]] = {}
+        self._wanted: str | None = None  # the one name the lines parsed now are for
         with open(filename, encoding="utf-8", newline="") as f:
-            for line in f.read().splitlines():
-                self._eat_name_line(line.strip())
+            self._lines = f.read().splitlines()
+        # the lines of each name, as gender-guesser files them: "+" in a name stands for "", " " or "-"
+        self._index: dict[str, list[int]] = {}
+        for n, line in enumerate(self._lines):
+            line = line.strip()
+            if line[0] not in "#=":
+                name = line.split()[1]
+                if not self.case_sensitive:
+                    name = name.lower()
+                for variant in {name.replace("+", r) for r in ("", " ", "-")} if "+" in name else (name,):
+                    self._index.setdefault(variant, []).append(n)
+
+    def get_gender(self, name: str, country: str | None = None) -> str:
+        key = name if self.case_sensitive else name.lower()
+        lines = self._index.pop(key, None)
+        if lines is not None:
+            self._wanted = key
+            try:
+                for n in lines:
+                    self._eat_name_line(self._lines[n].strip())
+            finally:
+                self._wanted = None
+        return str(super().get_gender(name, country))
+
+    def _set(self, name: str, gender: str, country_values: str) -> None:
+        # a line of a name with "+" files each of its forms (through this method): only the one asked for
+        if "+" in name or name == self._wanted:
+            super()._set(name, gender, country_values)
 
 
 @functools.cache
