@@ -19,20 +19,20 @@ from ..errors import OutputError
 #: Seconds each output took to write for the 982-article benchmark (51,000 events) in one process,
 #: the pages together (they make their figures once for all three): only the proportions matter.
 COST: Mapping[str, float] = {
-    "pages": 1.73,
-    "graph.graphml": 1.0,
-    "events.csv": 0.55,
-    "events.json": 0.40,
-    "actors.graphml": 0.18,
-    "timelinejs.json": 0.14,
-    "actors.csv": 0.07,
-    "run.json": 0.02,
+    "pages": 1.8,
+    "graph.graphml": 1.8,
+    "events.csv": 1.1,
+    "events.json": 0.7,
+    "actors.graphml": 0.27,
+    "timelinejs.json": 0.26,
+    "actors.csv": 0.16,
+    "run.json": 0.07,
 }
 
 
 #: What the outputs that keep pieces cost when the last build's are found (see :mod:`timeline.pieces`),
 #: on the scale of :data:`COST`: measured in a rebuild of the same benchmark.
-COST_FOUND: Mapping[str, float] = {"pages": 1.25, "graph.graphml": 0.90, "events.csv": 0.18}
+COST_FOUND: Mapping[str, float] = {"pages": 1.3, "graph.graphml": 1.25, "events.csv": 0.4}
 
 
 def share_out(
