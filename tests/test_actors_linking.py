@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import random
+
+import pytest
 from spacy.language import Language
 
 from timeline.actors import link_actors
@@ -10,7 +13,7 @@ from timeline.actors.find import find_entities
 from timeline.actors.link import Linking
 from timeline.extract import extract
 from timeline.pipeline import assemble
-from timeline.records import Actor, Document, Extraction
+from timeline.records import Actor, Document, Entity, Extraction, Mention
 
 
 def linked(nlp: Language, *texts: str) -> list[Actor]:
@@ -66,7 +69,71 @@ def test_articles_grouped_ahead_give_the_build_linked_all_at_once(nlp: Language)
     whole = assemble(xs, ())
     assert whole.events and len(whole.actors) > 3
     for ahead in range(len(xs) + 1):
-        linking = Linking()
-        for x in xs[:ahead]:
-            linking.add(x.document.id, x.entities)
-        assert assemble(xs, (), linking=linking) == whole
+        for prepared in (False, True):
+            linking = Linking()
+            for x in xs[:ahead]:
+                linking.add(x.document.id, x.entities)
+            if prepared:  # linked ahead too: the later articles are linked on top
+                linking.prepare()
+            assert assemble(xs, (), linking=linking) == whole
+
+
+def _random_articles(seed: int, count: int = 40) -> list[tuple[str, list[Entity]]]:
+    """Articles of entities whose names share words, shorten one another, carry acronyms as aliases,
+    are described by kinds of thing or stand for countries: every way groups join."""
+    rng = random.Random(seed)
+    words = ["Apple", "Computer", "Corps", "Steve", "Jobs", "iTunes", "Store", "Music", "Macintosh", "Gaza"]
+    expansions = {"IBM": "International Business Machines", "UN": "United Nations"}
+    kinds = ["PERSON", "ORG", "PRODUCT", "GPE"]
+    articles = []
+    for n in range(count):
+        doc = f"d{n}"
+        entities = []
+        for e in range(rng.randint(1, 6)):
+            if rng.random() < 0.15:
+                name = rng.choice([*expansions, *expansions.values()])
+            else:
+                name = " ".join(rng.sample(words, rng.randint(1, 3)))
+            mentions = [Mention(doc, 0, len(name), name, "name")] * rng.randint(1, 3)
+            if rng.random() < 0.3:
+                mentions.append(
+                    Mention(doc, 0, 9, f"the {rng.choice(['store', 'company', 'band'])}", "description")
+                )
+            aliases = tuple(a for a, full in expansions.items() if full == name and rng.random() < 0.3)
+            aliases += (rng.choice(words),) if rng.random() < 0.2 else ()
+            country = rng.choice(["EGY", "ISR", None, None])
+            entities.append(
+                Entity(
+                    f"{doc}:{e}",
+                    name,
+                    rng.choice(kinds),
+                    tuple(mentions),
+                    aliases=aliases,
+                    roles=(rng.choice(["chief executive", "band"]),) if rng.random() < 0.2 else (),
+                    country=country,
+                    sector=rng.choice(["GOV", None]) if country else None,
+                )
+            )
+        articles.append((doc, entities))
+    return articles
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_articles_linked_on_top_of_a_prepared_linking_give_the_linking_of_all(seed: int) -> None:
+    articles = _random_articles(seed)
+
+    def linked_at_once(
+        some: list[tuple[str, list[Entity]]],
+    ) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+        return link_actors(Extraction(Document(doc, "text"), (), tuple(es), (), ()) for doc, es in some)
+
+    for ahead in range(len(articles)):
+        # one article more (a rebuild's usual case), and all the rest
+        for end in (ahead + 1, len(articles)):
+            linking = Linking()
+            for doc, entities in articles[:ahead]:
+                linking.add(doc, entities)
+            linking.prepare()
+            for doc, entities in articles[ahead:end]:
+                linking.add(doc, entities)
+            assert linking.actors() == linked_at_once(articles[:end]), (ahead, end)

@@ -154,9 +154,11 @@ def _records(
                 # the entities of the articles before the first new one grouped meanwhile (in story order)
                 for n in range(todo[0] if todo else len(documents)):
                     linking.add(found[n].document.id, found[n].entities)
-                set_aside()
                 if meanwhile is not None:
                     meanwhile()
+                if todo and linking.articles:  # and linked, so that only what the new ones change is left
+                    linking.prepare()
+                set_aside()
             clock.lap("read_back")
             bar = tqdm(fresh, total=len(todo), unit="article", disable=not progress, file=sys.stderr)
             rows = zip((keys[n] for n in todo), bar, strict=True)

@@ -40,17 +40,23 @@ def link_actors(extractions: Iterable[Extraction]) -> tuple[list[Actor], dict[tu
 
 
 class Linking:
-    """:func:`link_actors` in two steps: each article's entities grouped as the article comes (a
-    rebuild groups the stored articles while the new ones are parsed), then the groups linked."""
+    """:func:`link_actors` in steps: each article's entities grouped as the article comes; the groups
+    linked so far (:meth:`prepare`), when the caller has the time before the last articles come (a
+    rebuild links the stored articles while the new ones are parsed); then :meth:`actors` links on
+    top of that what the later articles changed: the short forms among the names they touch, and the
+    actors whose groups they joined. The result is the one of linking every group at once."""
 
     def __init__(self) -> None:
         self.articles = 0  # how many were added
         self._groups: dict[GroupKey, list[tuple[str, Entity]]] = {}
         self._key = _Keys().__getitem__
+        self._linked: _Linked | None = None
+        self._changed: set[GroupKey] = set()  # the groups added to since :meth:`prepare`
 
     def add(self, doc_id: str, entities: Iterable[Entity]) -> None:
         """The entities of the next article in story order."""
         groups, key = self._groups, self._key
+        changed = self._changed if self._linked is not None else None
         for entity in entities:
             k = group_key(doc_id, entity, key=key)
             members = groups.get(k)
@@ -58,12 +64,70 @@ class Linking:
                 groups[k] = [(doc_id, entity)]
             else:
                 members.append((doc_id, entity))
+            if changed is not None:
+                changed.add(k)
         self.articles += 1
+
+    def prepare(self) -> None:
+        """Link the groups added so far; the articles added next are linked on top by :meth:`actors`."""
+        self._linked = _Linked(self._groups, self._key)
+        self._changed = set()
 
     def actors(self) -> tuple[list[Actor], dict[tuple[str, str], str]]:
         """What :func:`link_actors` returns, for the articles added. Once: the groups (every entity
         of the build) are let go here, not held while the events are linked and ordered."""
-        groups, self._groups = self._groups, {}
+        linked, self._linked = self._linked, None
+        if linked is None:
+            linked = _Linked(self._groups, self._key)
+        else:
+            linked.update(self._changed)
+        self._groups, self._changed = {}, set()
+        return sorted(linked.actors.values(), key=attrgetter("id")), linked.index
+
+
+class _Linked:
+    """The groups linked into actors: each named group's short-form pairs (:func:`_pairs_of`), the
+    actor of each set of groups that the pairs join, and the actor of each ``(document id, entity
+    key)``. :meth:`update` redoes only what changed groups touch."""
+
+    def __init__(self, groups: dict[GroupKey, list[tuple[str, Entity]]], key: Callable[[str], str]) -> None:
+        self.groups = groups
+        self._key = key
+        self._named = _Named()
+        named = sorted(k for k in groups if k[0] == "name")
+        for k in named:
+            self._named.note(k, groups[k], key)
+        self._pairs = {k: _pairs_of(k, groups, self._named, key) for k in named}
+        self.actors: dict[tuple[GroupKey, ...], Actor] = {}
+        self.index: dict[tuple[str, str], str] = {}
+        self._join(set())
+
+    def update(self, changed: set[GroupKey]) -> None:
+        """Link again after entities joined the groups ``changed`` (new groups among them)."""
+        touched = sorted(k for k in changed if k[0] == "name")
+        for k in touched:
+            self._named.note(k, self.groups[k], self._key)
+        # a named group's pairs depend on the groups that share its first or last word (the longer
+        # names it may be short for, its maker and the rest of its name) and on those that give its
+        # name as an alias: only theirs can change
+        again = set(touched)
+        for k in touched:
+            words = k[1].split()
+            for w in {words[0], words[-1]}:
+                again.update(self._named.by_word.get(w, ()))
+            again.update(
+                alias
+                for a in self._named.alias_keys[k]  # (a group's aliases only grow)
+                if (alias := ("name", a)) in self.groups
+            )
+        for k in again:
+            self._pairs[k] = _pairs_of(k, self.groups, self._named, self._key)
+        self._join(changed)
+
+    def _join(self, changed: set[GroupKey]) -> None:
+        """The actors of the groups as the pairs join them: kept for a set of groups that none of
+        ``changed`` is in and that was joined so before, else made (and their entities indexed)."""
+        groups = self.groups
         parent = {k: k for k in groups}
 
         def find(k: GroupKey) -> GroupKey:
@@ -71,27 +135,31 @@ class Linking:
                 k = parent[k]
             return k
 
-        for short, long in _short_forms(groups, self._key):
-            a, b = find(short), find(long)
-            if a != b:
-                parent[a] = b
+        for pairs in self._pairs.values():
+            for short, long in pairs:
+                a, b = find(short), find(long)
+                if a != b:
+                    parent[a] = b
         merged: dict[GroupKey, list[GroupKey]] = {}
         for k in sorted(groups):
             merged.setdefault(find(k), []).append(k)
-        actors: list[Actor] = []
-        index: dict[tuple[str, str], str] = {}
+        actors: dict[tuple[GroupKey, ...], Actor] = {}
+        index = self.index
         for keys in merged.values():
-            if len(keys) == 1:  # most actors: one group
-                canonical, members = keys[0], groups[keys[0]]
-            else:
-                canonical = min(keys, key=lambda k: (-len(k[-1].split()), k))
-                members = [m for k in keys for m in groups[k]]
-            actor = _actor(actor_id_for(*canonical), members)
-            actors.append(actor)
-            actor_id = actor.id
-            for doc_id, entity in members:
-                index[(doc_id, entity.key)] = actor_id
-        return sorted(actors, key=attrgetter("id")), index
+            joined = tuple(keys)
+            actor = self.actors.get(joined)
+            if actor is None or not changed.isdisjoint(joined):
+                if len(keys) == 1:  # most actors: one group
+                    canonical, members = keys[0], groups[keys[0]]
+                else:
+                    canonical = min(keys, key=lambda k: (-len(k[-1].split()), k))
+                    members = [m for k in keys for m in groups[k]]
+                actor = _actor(actor_id_for(*canonical), members)
+                actor_id = actor.id
+                for doc_id, entity in members:
+                    index[(doc_id, entity.key)] = actor_id
+            actors[joined] = actor
+        self.actors = actors
 
 
 def group_key(doc_id: str, entity: Entity, *, key: Callable[[str], str] = names.key) -> GroupKey:
@@ -112,52 +180,67 @@ def _named(entity: Entity) -> bool:
     return any(m.form == "name" for m in entity.mentions)
 
 
-def _short_forms(
-    groups: dict[GroupKey, list[tuple[str, Entity]]], key: Callable[[str], str]
+class _Named:
+    """What the short forms are found from, by named group: its size (mentions), whether it names a
+    person, the keys of its aliases; and the groups by the first and last word of their name, and by
+    the aliases their articles give them."""
+
+    def __init__(self) -> None:
+        self.size: dict[GroupKey, int] = {}
+        self.person: dict[GroupKey, bool] = {}
+        self.alias_keys: dict[GroupKey, set[str]] = {}
+        self.by_word: dict[str, list[GroupKey]] = {}
+        self.by_alias: dict[str, list[GroupKey]] = {}
+
+    def note(self, k: GroupKey, members: list[tuple[str, Entity]], key: Callable[[str], str]) -> None:
+        """A named group met, or met again with more members (which only add to its aliases)."""
+        self.size[k] = sum([len(e.mentions) for _, e in members])
+        self.person[k] = _kind(members) == "PERSON"
+        aliases = {key(a) for _, e in members for a in e.aliases} - {k[1]}
+        before = self.alias_keys.get(k)
+        if before is None:
+            words = k[1].split()
+            for w in {words[0], words[-1]}:
+                self.by_word.setdefault(w, []).append(k)
+            before = set()
+        for a in sorted(aliases - before):
+            self.by_alias.setdefault(a, []).append(k)
+        self.alias_keys[k] = aliases
+
+
+def _pairs_of(
+    k: GroupKey, groups: dict[GroupKey, list[tuple[str, Entity]]], named: _Named, key: Callable[[str], str]
 ) -> list[tuple[GroupKey, GroupKey]]:
-    """(short group, long group) pairs: each short group joins at most one longer one."""
-    named = sorted(k for k in groups if k[0] == "name")
-    size = {k: sum([len(e.mentions) for _, e in groups[k]]) for k in named}
-    person = {k: _kind(groups[k]) == "PERSON" for k in named}
-    alias_keys = {k: {key(a) for _, e in groups[k] for a in e.aliases} - {k[1]} for k in named}
-    # index the long groups by their first and last word so each short group looks at a few
-    by_word: dict[str, list[GroupKey]] = {}
-    for k in named:
-        words = k[1].split()
-        for w in {words[0], words[-1]}:
-            by_word.setdefault(w, []).append(k)
-    by_alias: dict[str, list[GroupKey]] = {}
-    for k in named:
-        for a in sorted(alias_keys[k]):
-            by_alias.setdefault(a, []).append(k)
+    """(short group, long group) pairs of the named group ``k``: it joins at most one longer name it is
+    short for, the longer names its articles describe it by (:func:`_named_by_kind`), and a name of its
+    own after a maker's."""
+    short = k[1]
+    words = short.split()
     pairs = []
-    for k in named:
-        short = k[1]
-        words = short.split()
-        # an alias found in one article carries over only when it is an acronym of the name: a short
-        # form resolved one way in one article ("iPod" in an article about the iPod nano) must not
-        # pull every article's "iPod" with it
-        candidates = {lk for lk in by_alias.get(short, []) if names.is_acronym_of(short, lk[1])}
-        for w in {words[0], words[-1]}:
-            for lk in by_word.get(w, []):
-                if names.is_short_form(short, lk[1], person=person[lk]):
-                    candidates.add(lk)
-        candidates.discard(k)
-        candidates = {lk for lk in candidates if len(lk[1].split()) >= len(words)}
-        if candidates:
-            best = min(candidates, key=lambda lk: (-size[lk], lk))
-            pairs.append((k, best))
-        pairs.extend((k, lk) for lk in _named_by_kind(k, groups, by_word.get(words[0], []), key))
-        # "Apple Macintosh" is the Macintosh: a maker's name before a name of its own
-        maker, rest = ("name", words[0]), ("name", " ".join(words[1:]))
-        if (
-            len(words) > 1
-            and rest in groups
-            and maker in groups
-            and _kind(groups[maker]) == "ORG"
-            and _kind(groups[rest]) != "PERSON"
-        ):
-            pairs.append((k, rest))
+    # an alias found in one article carries over only when it is an acronym of the name: a short
+    # form resolved one way in one article ("iPod" in an article about the iPod nano) must not
+    # pull every article's "iPod" with it
+    candidates = {lk for lk in named.by_alias.get(short, []) if names.is_acronym_of(short, lk[1])}
+    for w in {words[0], words[-1]}:
+        for lk in named.by_word.get(w, []):
+            if names.is_short_form(short, lk[1], person=named.person[lk]):
+                candidates.add(lk)
+    candidates.discard(k)
+    candidates = {lk for lk in candidates if len(lk[1].split()) >= len(words)}
+    if candidates:
+        best = min(candidates, key=lambda lk: (-named.size[lk], lk))
+        pairs.append((k, best))
+    pairs.extend((k, lk) for lk in _named_by_kind(k, groups, named.by_word.get(words[0], []), key))
+    # "Apple Macintosh" is the Macintosh: a maker's name before a name of its own
+    maker, rest = ("name", words[0]), ("name", " ".join(words[1:]))
+    if (
+        len(words) > 1
+        and rest in groups
+        and maker in groups
+        and _kind(groups[maker]) == "ORG"
+        and _kind(groups[rest]) != "PERSON"
+    ):
+        pairs.append((k, rest))
     return pairs
 
 
