@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 from timeline.errors import OutputError
 from timeline.export import OUTPUTS, parallel, write_all
-from timeline.export.parallel import share_out, write_shared
+from timeline.export.parallel import in_order, write_shared
 
 from .exports_data import story
 
@@ -26,52 +27,63 @@ def test_two_writers_write_the_files_one_writes(tmp_path: Path) -> None:
     assert not list((tmp_path / "two").glob(".staging-*"))
 
 
-def test_the_outputs_are_shared_out_by_cost_with_the_pages_together() -> None:
-    groups = share_out(list(OUTPUTS), 2, together=PAGES)
-    assert len(groups) == 2
-    assert sorted(name for group in groups for name in group) == sorted(OUTPUTS)
-    assert any(set(PAGES) <= set(group) for group in groups)
-    # each group keeps the order it was asked for, so a page's figures are let go after their last page
-    assert all(group == [n for n in OUTPUTS if n in group] for group in groups)
-    costs = [sum(parallel.COST[u] for u in {"pages" if n in PAGES else n for n in group}) for group in groups]
-    assert costs[0] + 1e-9 >= costs[1] > 0.5 * costs[0]  # the costlier first, and about even
+def test_the_outputs_are_taken_the_costliest_first_with_the_pages_together() -> None:
+    units = in_order(list(OUTPUTS), together=PAGES)
+    assert sorted(name for unit in units for name in unit) == sorted(OUTPUTS)
+    assert list(PAGES) in units  # the pages make their figures once, in the order asked
+    costs = [parallel.COST["pages" if unit[0] in PAGES else unit[0]] for unit in units]
+    assert costs == sorted(costs, reverse=True)
 
 
-def test_the_outputs_whose_pieces_are_found_are_shared_out_by_what_they_cost_then() -> None:
+def test_the_outputs_whose_pieces_are_found_are_ordered_by_what_they_cost_then() -> None:
     found = {**parallel.COST, **parallel.COST_FOUND}
-    groups = share_out(list(OUTPUTS), 2, together=PAGES, costs=found)
-    assert groups != share_out(list(OUTPUTS), 2, together=PAGES)  # cheaper pages: another share
-    costs = [sum(found[u] for u in {"pages" if n in PAGES else n for n in group}) for group in groups]
-    assert costs[0] + 1e-9 >= costs[1] > 0.8 * costs[0]
+    units = in_order(list(OUTPUTS), together=PAGES, costs=found)
+    assert [found["pages" if unit[0] in PAGES else unit[0]] for unit in units] == sorted(
+        found.values(), reverse=True
+    )
+    assert units != in_order(list(OUTPUTS), together=PAGES)  # cheaper when found: another order
 
 
-def test_more_jobs_than_outputs_make_one_group_per_output() -> None:
-    assert share_out(["events.json", "run.json"], 8) == [["events.json"], ["run.json"]]
-    assert share_out(["events.json"], 1) == [["events.json"]]
-    assert share_out(list(OUTPUTS), 1) == [list(OUTPUTS)]
+def test_each_writer_takes_the_next_output_no_writer_has_taken(tmp_path: Path) -> None:
+    # one writer stays on a slow output while the other takes every one after it
+
+    def write(unit: list[str]) -> None:
+        if unit == ["slow"]:
+            time.sleep(1.0)  # (not a timing test: only so that the other writer gets the rest)
+        (tmp_path / unit[0]).write_text(str(os.getpid()))
+
+    write_shared(write, [["slow"], ["a"], ["b"], ["c"]], 2)
+    by = {p.name: p.read_text() for p in tmp_path.iterdir()}
+    assert sorted(by) == ["a", "b", "c", "slow"]
+    assert by["a"] == by["b"] == by["c"] != by["slow"]
 
 
 def test_a_forked_writer_s_error_is_raised_in_the_parent(tmp_path: Path) -> None:
+    parent = os.getpid()
     written: list[str] = []
 
-    def write(group: list[str]) -> None:
-        if group == ["b"]:
-            raise OutputError(str(tmp_path / "b"), "disk full")
-        written.extend(group)
+    def write(unit: list[str]) -> None:
+        if os.getpid() != parent:
+            raise OutputError(str(tmp_path / unit[0]), "disk full")
+        time.sleep(0.5)  # the forked writer takes the other unit meanwhile
+        written.extend(unit)
 
     with pytest.raises(OutputError, match="disk full") as caught:
-        write_shared(write, [["a"], ["b"]])
-    assert caught.value.path == str(tmp_path / "b")
-    assert written == ["a"]
+        write_shared(write, [["a"], ["b"]], 2)
+    assert len(written) == 1
+    assert caught.value.path == str(tmp_path / ({"a", "b"} - set(written)).pop())
 
 
 def test_a_forked_writer_that_dies_is_reported() -> None:
-    def write(group: list[str]) -> None:
-        if group == ["b"]:
+    parent = os.getpid()
+
+    def write(unit: list[str]) -> None:
+        if os.getpid() != parent:
             os._exit(3)
+        time.sleep(0.5)
 
     with pytest.raises(OutputError, match="ended with code 3"):
-        write_shared(write, [["a"], ["b"]])
+        write_shared(write, [["a"], ["b"]], 2)
 
 
 def test_a_failing_forked_writer_leaves_the_previous_outputs(
@@ -81,13 +93,13 @@ def test_a_failing_forked_writer_leaves_the_previous_outputs(
     pid = os.getpid()
     real = parallel.write_shared
 
-    def failing_child(write, groups):  # type: ignore[no-untyped-def]
-        def write_or_fail(group: list[str]) -> None:
+    def failing_child(write, units, jobs):  # type: ignore[no-untyped-def]
+        def write_or_fail(unit: list[str]) -> None:
             if os.getpid() != pid:
                 raise ValueError("broken writer")
-            write(group)
+            write(unit)
 
-        real(write_or_fail, groups)
+        real(write_or_fail, units, jobs)
 
     monkeypatch.setattr("timeline.export.write_shared", failing_child)
     with pytest.raises(ValueError, match="broken writer"):
@@ -102,9 +114,9 @@ def test_a_build_too_big_to_copy_is_written_by_one_process(
     shares: list[int] = []
     real = parallel.write_shared
 
-    def counted(write, groups):  # type: ignore[no-untyped-def]
-        shares.append(len(groups))
-        real(write, groups)
+    def counted(write, units, jobs):  # type: ignore[no-untyped-def]
+        shares.append(jobs)
+        real(write, units, jobs)
 
     monkeypatch.setattr("timeline.export.write_shared", counted)
     write_all(story(), tmp_path / "small", jobs=2)

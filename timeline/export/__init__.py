@@ -25,7 +25,7 @@ from ..render.plot_html import FigureSpec
 from ..render.timeline_view import timeline_spec
 from .events_json import read_events_json, write_json
 from .graphml import graph_streams, read_graphml, write_graphml
-from .parallel import COST, COST_FOUND, share_out, write_shared
+from .parallel import COST, COST_FOUND, in_order, write_shared
 from .run_report import run_json
 from .saved import read_build
 from .tables import write_actors_csv, write_events_csv
@@ -82,7 +82,8 @@ def write_all(
             costs.update((unit, cost) for unit, cost in COST_FOUND.items() if reuse.kept(_PIECES[unit]))
         write_shared(
             functools.partial(_write_group, build, staging, reuse),
-            share_out(names, jobs, together=tuple(_PAGES), costs=costs),
+            in_order(names, together=tuple(_PAGES), costs=costs),
+            jobs,
         )
 
 

@@ -1,9 +1,9 @@
 """Writing a build's outputs in several processes: after the cross-article step one core would idle.
 
-The outputs are shared out by what each costs to write (:func:`share_out`); the first share is written
-by this process, each other one by a process forked from it (:func:`write_shared`), which inherits
-the build's records instead of receiving a copy. Every process writes whole files into the same
-staging folder, so the files are the same whichever process writes them.
+The outputs are written the costliest first (:func:`in_order`) by this process and others forked from
+it (:func:`write_shared`), which inherit the build's records instead of receiving a copy: each takes
+the next output no process has taken. Every process writes whole files into the same staging folder,
+so the files are the same whichever process writes them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from ..collector import frozen
 from ..errors import OutputError
 
 #: Seconds each output took to write for the 982-article benchmark (51,000 events) in one process,
-#: the pages together (they make their figures once for all three): only the proportions matter.
+#: the pages together (they make their figures once for all three): they set the order in which the
+#: outputs are taken.
 COST: Mapping[str, float] = {
     "pages": 1.8,
     "graph.graphml": 1.8,
@@ -35,54 +36,58 @@ COST: Mapping[str, float] = {
 COST_FOUND: Mapping[str, float] = {"pages": 1.3, "graph.graphml": 1.25, "events.csv": 0.4}
 
 
-def share_out(
-    names: Sequence[str], jobs: int, *, together: Sequence[str] = (), costs: Mapping[str, float] = COST
+def in_order(
+    names: Sequence[str], *, together: Sequence[str] = (), costs: Mapping[str, float] = COST
 ) -> list[list[str]]:
-    """``names`` in at most ``jobs`` groups of about equal ``costs``, the costliest first; the outputs
-    in ``together`` (pages sharing their figures) stay in one group. Each group keeps the order of
-    ``names``."""
+    """``names`` as units of work, the costliest first: each output alone, but the outputs in
+    ``together`` (pages sharing their figures) one unit, in the order of ``names``."""
     units: dict[str, list[str]] = {}
     for name in names:
         units.setdefault("pages" if name in together else name, []).append(name)
-    loads: list[tuple[float, list[str]]] = [(0.0, []) for _ in range(max(1, min(jobs, len(units))))]
-    # the costliest first, each into the group with the least to write so far: ties go to the first
-    for unit in sorted(units, key=lambda u: -costs.get(u, 0.1)):
-        low = min(range(len(loads)), key=lambda i: loads[i][0])
-        cost, group = loads[low]
-        loads[low] = (cost + costs.get(unit, 0.1), group + units[unit])
-    order = {name: n for n, name in enumerate(names)}
-    groups = [sorted(group, key=order.__getitem__) for _, group in sorted(loads, key=lambda x: -x[0])]
-    return [group for group in groups if group]
+    return [units[unit] for unit in sorted(units, key=lambda u: -costs.get(u, 0.1))]
 
 
-def write_shared(write: Callable[[list[str]], None], groups: Sequence[list[str]]) -> None:
-    """``write(group)`` for each group: the first here, the others in forked processes, all at once.
+def write_shared(write: Callable[[list[str]], None], units: Sequence[list[str]], jobs: int) -> None:
+    """``write(unit)`` for every unit, by ``jobs`` processes at once: this one and others forked from
+    it. Each process takes the next unit that no process has taken, in order: the costliest go first
+    and the small ones fill in at the end, so the processes end about together, whatever each output
+    costs on the machine of the day (beside another writer, one slows down more than another).
 
-    An error in a forked writer is raised here once every writer has ended (the first one's, in group
+    An error in a forked writer is raised here once every writer has ended (the first one's, in fork
     order); when this process fails or is interrupted, the forked writers are stopped.
     """
-    if len(groups) <= 1:
-        for group in groups:
-            write(group)
+    workers = max(1, min(jobs, len(units)))
+    if workers == 1:
+        for unit in units:
+            write(unit)
         return
     context = multiprocessing.get_context("fork")
+    taken = context.Value("i", 0)  # how many units the processes have taken, shared by them
+
+    def take_and_write() -> None:
+        while True:
+            with taken.get_lock():
+                n = taken.value
+                taken.value = n + 1
+            if n >= len(units):
+                return
+            write(units[n])
+
+    everything = ", ".join(name for unit in units for name in unit)
     # the children only read the records they inherit: see timeline.collector
     with frozen():
         children: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
         try:
-            for group in groups[1:]:
+            for _ in range(workers - 1):
                 receive, send = context.Pipe(duplex=False)
                 child: multiprocessing.process.BaseProcess = context.Process(
-                    target=_child, args=(write, group, send), daemon=True
+                    target=_child, args=(take_and_write, everything, send), daemon=True
                 )
                 child.start()
                 send.close()
                 children.append((child, receive))
-            write(groups[0])
-            problems = [
-                _outcome(child, receive, group)
-                for (child, receive), group in zip(children, groups[1:], strict=True)
-            ]
+            take_and_write()
+            problems = [_outcome(child, receive, everything) for child, receive in children]
             for problem in problems:
                 if problem is not None:
                     raise problem
@@ -94,34 +99,34 @@ def write_shared(write: Callable[[list[str]], None], groups: Sequence[list[str]]
                 receive.close()
 
 
-def _child(write: Callable[[list[str]], None], group: list[str], send: Connection) -> None:
+def _child(work: Callable[[], None], names: str, send: Connection) -> None:
     try:
-        write(group)
+        work()
     except BaseException as err:  # every failure, Ctrl-C included, goes to the parent
-        send.send_bytes(_pickled(err, group))
+        send.send_bytes(_pickled(err, names))
     else:
         send.send_bytes(pickle.dumps(None))
     finally:
         send.close()
 
 
-def _pickled(err: BaseException, group: list[str]) -> bytes:
+def _pickled(err: BaseException, names: str) -> bytes:
     try:
         payload = pickle.dumps(err)
         pickle.loads(payload)  # an exception whose arguments do not round-trip is sent as text
     except Exception:  # whatever pickling raises, the message still gets through
-        return pickle.dumps(OutputError(", ".join(group), f"{type(err).__name__}: {err}"))
+        return pickle.dumps(OutputError(names, f"{type(err).__name__}: {err}"))
     return payload
 
 
 def _outcome(
-    child: multiprocessing.process.BaseProcess, receive: Connection, group: list[str]
+    child: multiprocessing.process.BaseProcess, receive: Connection, names: str
 ) -> BaseException | None:
     """The error a forked writer sent, None when it wrote its group; waits for it to end."""
     try:
         found: BaseException | None = pickle.loads(receive.recv_bytes())
     except EOFError:  # it ended without a word: killed
         child.join()
-        return OutputError(", ".join(group), f"the process writing them ended with code {child.exitcode}")
+        return OutputError(names, f"a process writing them ended with code {child.exitcode}")
     child.join()
     return found
