@@ -38,6 +38,8 @@ CACHE_BATCH = 64  # extractions written to the cache per transaction
 #: Events of the stored articles beyond which a rebuild does not link them while the new ones are
 #: parsed: linked ahead, the linking's state is held beside every stored article's records, which
 #: for the 10x benchmark corpus (515,000 events) raised a rebuild's peak memory from 1.25 GB to 1.97 GB.
+#: The same bound as the writers' (``timeline.export.SHARED_WRITE_EVENTS``), above which the records
+#: are written by one process; not imported from there, as this module does not load the writers.
 LINK_AHEAD_EVENTS = 100_000
 
 
