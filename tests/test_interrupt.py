@@ -8,13 +8,16 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from timeline import workers
 from timeline.cli import main
 from timeline.files import LOCK
+from timeline.records import Document
 
 from .conftest import ROOT
 
@@ -57,6 +60,27 @@ def test_a_signal_mid_build_keeps_the_previous_output(tmp_path: Path, signum: in
     assert err.strip().splitlines()[-1] == f"timeline: error: interrupted; {out} keeps its previous files"
     assert (out / "events.json").read_text() == "previous build"
     assert not [p.name for p in out.iterdir() if p.name.startswith(".staging")]
+
+
+def _parse_slowly(documents: tuple[Document, ...]) -> list[bytes]:
+    time.sleep(60)
+    return []
+
+
+def test_ctrl_c_handed_to_a_thread_of_the_worker_pool_still_stops_the_wait(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the system gives a process's signal to any thread that has not blocked it; here, to one of the
+    # pool's threads, while the workers have no result to send for a minute
+    monkeypatch.setattr(workers, "_worker", _parse_slowly)
+    documents = [Document(f"d{n}", "Egypt rejected the proposal.") for n in range(8)]
+    with workers.extracting(documents, nlp=object(), jobs=2, batch_size=1) as results:  # type: ignore[arg-type]
+        pool_thread = next(t for t in threading.enumerate() if t is not threading.main_thread())
+        started = time.monotonic()
+        threading.Timer(0.5, signal.pthread_kill, (pool_thread.ident, signal.SIGINT)).start()
+        with pytest.raises(KeyboardInterrupt):
+            next(results)
+    assert time.monotonic() - started < 30, "interrupted at once, not when a result came"
 
 
 def test_a_second_build_into_the_same_folder_is_refused(

@@ -14,7 +14,7 @@ import itertools
 import multiprocessing
 import signal
 from collections.abc import Iterable, Iterator, Sequence
-from multiprocessing.pool import Pool
+from multiprocessing.pool import IMapIterator, Pool
 from typing import TYPE_CHECKING, TypeVar
 
 from .collector import frozen
@@ -84,7 +84,7 @@ def extracting(
     if pool is not None:
         with pool:  # ended on leaving, taken or not
             if documents and len(documents) <= batch_size:
-                yield itertools.chain.from_iterable(pool.imap(_worker, [tuple(documents)]))
+                yield itertools.chain.from_iterable(_awaited(pool.imap(_worker, [tuple(documents)])))
                 return
     if not documents:
         yield iter(())
@@ -103,7 +103,25 @@ def extracting(
         nlp = load_model()
     context = multiprocessing.get_context("fork")
     with frozen(), context.Pool(workers, initializer=_start_worker, initargs=(nlp,)) as pool:
-        yield itertools.chain.from_iterable(pool.imap(_worker, batches))
+        yield itertools.chain.from_iterable(_awaited(pool.imap(_worker, batches)))
+
+
+#: Seconds the parent waits for the workers' next result at a time (see :func:`_awaited`).
+WAIT = 0.2
+
+
+def _awaited(results: IMapIterator[T]) -> Iterator[T]:
+    """``results`` as they come, waited for :data:`WAIT` seconds at a time. The system hands Ctrl-C or
+    SIGTERM to any thread of the process that has not blocked it, and when it is one of the pool's, an
+    endless wait of this thread's is not interrupted: the build would go on until the next result
+    came, or for good if none does. Between two waits, the signal's handler runs here."""
+    while True:
+        try:
+            yield results.next(WAIT)
+        except multiprocessing.TimeoutError:
+            continue
+        except StopIteration:
+            return
 
 
 # The model of a worker process, set once when the worker starts. Forked workers inherit the parent's
