@@ -12,8 +12,8 @@ from timeline.actors import link_actors
 from timeline.actors.find import find_entities
 from timeline.actors.link import Linking
 from timeline.extract import extract
-from timeline.pipeline import assemble
-from timeline.records import Actor, Document, Entity, Extraction, Mention
+from timeline.pipeline import assemble, linked_articles
+from timeline.records import Actor, Document, Entity, Event, Extraction, Mention
 
 
 def linked(nlp: Language, *texts: str) -> list[Actor]:
@@ -68,14 +68,33 @@ def test_articles_grouped_ahead_give_the_build_linked_all_at_once(nlp: Language)
     xs = [extract(nlp(text), Document(f"d{n}", text, date="2005-03-01")) for n, text in enumerate(texts)]
     whole = assemble(xs, ())
     assert whole.events and len(whole.actors) > 3
+    moved = set()
     for ahead in range(len(xs) + 1):
         for prepared in (False, True):
             linking = Linking()
             for x in xs[:ahead]:
                 linking.add(x.document.id, x.entities)
-            if prepared:  # linked ahead too: the later articles are linked on top
-                linking.prepare()
-            assert assemble(xs, (), linking=linking) == whole
+            events: list[list[Event]] = []
+            if prepared:  # linked ahead too, with their events: the later articles are linked on top
+                events = list(linked_articles(xs[:ahead], linking.prepare()[1]))
+            assert assemble(xs, (), linking=linking, ahead=events) == whole
+            moved |= linking.moved
+    # the events of an article whose actors a later one changed were linked again, the others kept
+    assert moved == {"d0"}
+
+
+def test_events_linked_ahead_are_linked_again_when_a_later_article_moves_their_actor(nlp: Language) -> None:
+    # "Apple" is an actor of its own until an article names Apple Computer, which it then joins
+    texts = ["Apple unveiled the iPod on Tuesday.", "Apple Computer sued Microsoft on Wednesday."]
+    xs = [extract(nlp(text), Document(f"d{n}", text, date="2005-03-01")) for n, text in enumerate(texts)]
+    linking = Linking()
+    linking.add("d0", xs[0].entities)
+    ahead = list(linked_articles(xs[:1], linking.prepare()[1]))
+    whole = assemble(xs, ())
+    assert assemble(xs, (), linking=linking, ahead=ahead) == whole
+    assert linking.moved == {"d0"}
+    unveiled = next(e for e in whole.events if e.trigger.text == "unveiled")
+    assert ahead[0][0].participants[0].actor != unveiled.participants[0].actor  # so was linked again
 
 
 def _random_articles(seed: int, count: int = 40) -> list[tuple[str, list[Entity]]]:
@@ -127,13 +146,20 @@ def test_articles_linked_on_top_of_a_prepared_linking_give_the_linking_of_all(se
     ) -> tuple[list[Actor], dict[tuple[str, str], str]]:
         return link_actors(Extraction(Document(doc, "text"), (), tuple(es), (), ()) for doc, es in some)
 
+    moves = 0
     for ahead in range(len(articles)):
         # one article more (a rebuild's usual case), and all the rest
         for end in (ahead + 1, len(articles)):
             linking = Linking()
             for doc, entities in articles[:ahead]:
                 linking.add(doc, entities)
-            linking.prepare()
+            before_actors, before = linking.prepare()
+            assert (before_actors, before) == linked_at_once(articles[:ahead])
             for doc, entities in articles[ahead:end]:
                 linking.add(doc, entities)
-            assert linking.actors() == linked_at_once(articles[:end]), (ahead, end)
+            linked = linking.actors()
+            assert linked == linked_at_once(articles[:end]), (ahead, end)
+            index = linked[1]
+            assert linking.moved == {doc for (doc, key), a in before.items() if index[doc, key] != a}
+            moves += len(linking.moved)
+    assert moves, "some articles' entities moved to other actors"

@@ -3,7 +3,9 @@ writes the very bytes a build from nothing writes."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +16,10 @@ import timeline
 import timeline.export.graphml as graphml
 import timeline.export.tables as tables
 import timeline.render.timeline_view as timeline_view
+from timeline import pieces
 from timeline.export import OUTPUTS
-from timeline.pieces import folder_for
+from timeline.pieces import KeysAhead, event_keys, folder_for
+from timeline.records import Event
 
 ARTICLES = {
     "a.txt": "Veloria accused Marden of shelling the border town on Monday. Marden denied the charge.",
@@ -111,6 +115,58 @@ def test_a_damaged_pieces_file_is_reported_and_made_again(
     assert made.take()["row"] == 0
 
 
+def _pieces_end(path: Path) -> int:
+    """Where a pieces file's pieces end (its trailer says where its index starts)."""
+    return int.from_bytes(path.read_bytes()[-16:-8], "little")
+
+
+def test_a_rebuild_keeps_the_pieces_it_takes_where_they_lie_until_most_are_unused(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    news, out, cache = tmp_path / "news", tmp_path / "out", tmp_path / "cache.sqlite"
+    kept = folder_for(cache) / "events.csv"
+    write_articles(news, ["a.txt", "b.txt", "c.txt"])
+    timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    first = kept.read_bytes()[: _pieces_end(kept)]
+    # one article more: the last build's pieces stay at the start of the file, the new ones follow
+    write_articles(news, ["a.txt", "b.txt", "c.txt", "d.txt"])
+    made = Made(monkeypatch)
+    timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    assert 0 < made.take()["row"] < _pieces_end(kept)
+    assert kept.read_bytes()[: len(first)] == first and _pieces_end(kept) > len(first)
+    # one short article left: the others' pieces stay in the file until they are over half of it
+    write_articles(news, ["c.txt"])
+    timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    assert kept.read_bytes()[: len(first)] == first
+    timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    compact = _pieces_end(kept)
+    assert compact < len(first) and made.take()["row"] == 0
+    # written anew with only the pieces taken, all of which the next build takes again
+    timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    assert made.take()["row"] == 0 and _pieces_end(kept) == compact
+    cold = timeline.build([news], out=tmp_path / "cold", nlp=nlp, date="2024-04-05")
+    assert outputs(out) == outputs(tmp_path / "cold") and cold.events
+
+
+def test_the_last_pieces_are_copied_the_long_way_where_the_system_cannot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, target = tmp_path / "source", tmp_path / "target"
+    source.write_bytes(bytes(range(256)) * 9000)  # more than one chunk of a MB
+    target.write_bytes(b"\0" * 100 + b"after")
+
+    def cannot(*_: object) -> int:
+        raise OSError(18, "Invalid cross-device link")
+
+    for copy in (None, cannot):
+        if copy is not None:
+            monkeypatch.setattr(os, "copy_file_range", copy)
+        target.write_bytes(b"\0" * 2_000_000 + b"after")
+        with source.open("rb") as src, target.open("r+b") as dst:
+            pieces._copy_start(src, dst, 2_000_000)
+        assert target.read_bytes() == source.read_bytes()[:2_000_000] + b"after"
+
+
 def test_pieces_kept_by_other_code_are_not_taken(
     tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -150,3 +206,36 @@ def test_pieces_that_cannot_be_kept_or_read_are_reported_and_the_build_goes_on(
         timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
     assert any("events.csv" in r.getMessage() and "made again" in r.getMessage() for r in caplog.records)
     assert outputs(out) == outputs(tmp_path / "cold")
+
+
+def test_keys_made_ahead_are_taken_for_the_same_records_with_the_same_names(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    news = tmp_path / "news"
+    write_articles(news, ["a.txt", "b.txt", "d.txt"])
+    build = timeline.build([news], nlp=nlp, date="2024-04-05")
+    names = {a.id: a.name for a in build.actors}
+    made = event_keys(build)
+    key = pieces._key
+    calls: list[Event] = []
+
+    def counted(encode: Any, event: Event, parts: Any) -> bytes:
+        calls.append(event)
+        return key(encode, event, parts)
+
+    def ahead_of(events: Any, names: dict[str, str]) -> KeysAhead:
+        ahead = KeysAhead()
+        ahead.add(events, build.documents, names)
+        calls.clear()
+        return ahead
+
+    monkeypatch.setattr(pieces, "_key", counted)
+    assert (event_keys(build, ahead_of(build.events, names)) == made).all() and calls == []
+    # an actor named otherwise since: the keys of its events are made again
+    kell = next(a.id for a in build.actors if a.name == "Ostra Kell")
+    renamed = ahead_of(build.events, {**names, kell: "Kell"})
+    assert (event_keys(build, renamed) == made).all()
+    assert calls == [e for e in build.events if kell in {p.actor for p in e.participants}] != []
+    # equal records, but not the same ones: made again
+    copies = ahead_of([dataclasses.replace(e) for e in build.events], names)
+    assert (event_keys(build, copies) == made).all() and calls == list(build.events)

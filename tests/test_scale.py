@@ -22,7 +22,8 @@ from timeline.errors import ModelNotFound
 from timeline.export.events_json import to_json
 from timeline.extract import extract_encoded
 from timeline.ingest import read_inputs
-from timeline.records import Document
+from timeline.records import Actor, Document, Extraction
+from timeline.sharing import Sharing
 from timeline.workers import Standby, extracting
 
 SENTENCES = [
@@ -258,9 +259,9 @@ def test_a_rebuild_links_the_stored_articles_ahead_unless_they_hold_many_events(
     ahead: list[int] = []
     prepare = Linking.prepare
 
-    def noted(self: Linking) -> None:
+    def noted(self: Linking) -> tuple[list[Actor], dict[tuple[str, str], str]]:
         ahead.append(self.articles)
-        prepare(self)
+        return prepare(self)
 
     monkeypatch.setattr(Linking, "prepare", noted)
     for name, limit in (("c.txt", pipeline.LINK_AHEAD_EVENTS), ("d.txt", 0)):
@@ -269,3 +270,27 @@ def test_a_rebuild_links_the_stored_articles_ahead_unless_they_hold_many_events(
         again = timeline.build([folder], nlp=nlp, cache=cache, date="2025-03-03")
         assert to_json(again) == to_json(timeline.build([folder], nlp=nlp, date="2025-03-03"))
     assert ahead == [2], "linked ahead of c.txt (the two stored articles), not of d.txt"
+
+
+def test_the_records_read_back_are_shared_only_beyond_a_bound_of_text(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = corpus(tmp_path, 4)
+    cache = tmp_path / "cache.sqlite"
+    timeline.build([path], nlp=nlp, cache=cache)
+    shared: list[str] = []
+    extraction = Sharing.extraction
+
+    def noted(self: Sharing, x: Extraction) -> Extraction:
+        shared.append(x.document.id)
+        return extraction(self, x)
+
+    monkeypatch.setattr(Sharing, "extraction", noted)
+    under = timeline.build([path], nlp=nlp, cache=cache)
+    assert shared == []
+    monkeypatch.setattr(pipeline, "SHARE_TEXT", 0)
+    over = timeline.build([path], nlp=nlp, cache=cache)
+    assert shared == ["n0", "n1", "n2", "n3"]
+    assert to_json(over) == to_json(under)
+    # shared: each event type (a word of a closed set) is one object across the build
+    assert len({id(e.type) for e in over.events}) == len({e.type for e in over.events}) > 0

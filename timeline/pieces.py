@@ -23,7 +23,7 @@ import operator
 import os
 import struct
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from importlib.metadata import version
 from pathlib import Path
@@ -32,7 +32,7 @@ from typing import BinaryIO
 import msgspec
 import numpy as np
 
-from .records import Build, Event
+from .records import Build, Document, Event
 
 log = logging.getLogger(__name__)
 
@@ -64,21 +64,57 @@ def code_version() -> bytes:
     return digest.digest()
 
 
-def event_keys(build: Build) -> np.ndarray:
-    """Each event's key (16 bytes), in the order of ``build.events``."""
+def event_keys(build: Build, ahead: KeysAhead | None = None) -> np.ndarray:
+    """Each event's key (16 bytes), in the order of ``build.events``; those ``ahead`` holds taken from it."""
     encode = msgspec.msgpack.Encoder().encode
-    documents = {d.id: hashlib.blake2b(encode(d), digest_size=16).digest() for d in build.documents}
+    documents = _digests(build.documents)
     names = {a.id: a.name for a in build.actors}  # what a piece shows of an actor
     keys = bytearray()
     for event in build.events:
-        made_of = (
-            _RECORD(event),
-            documents.get(event.doc),
-            [names.get(p.actor) for p in event.participants],
-            [documents.get(s.doc) for s in event.sources],
-        )
-        keys += hashlib.blake2b(encode(made_of), digest_size=16).digest()
+        parts = _parts(event, documents, names)
+        keys += (ahead is not None and ahead.get(event, parts)) or _key(encode, event, parts)
     return np.frombuffer(bytes(keys), dtype=_KEY)
+
+
+class KeysAhead:
+    """Keys made before a build's records are final: a rebuild makes those of the events it links while
+    the new articles are parsed (see :func:`timeline.pipeline.linked_articles`). :func:`event_keys`
+    takes one for an event that is the very record it was made for (records are frozen), whose
+    article, actors' names and reports' articles are still those it was made from."""
+
+    def __init__(self) -> None:
+        self._made: dict[int, tuple[Event, tuple[object, ...], bytes]] = {}  # by the event's id()
+
+    def add(self, events: Iterable[Event], documents: Iterable[Document], names: Mapping[str, str]) -> None:
+        """The keys of ``events``, of the articles ``documents``, with the actors' ``names`` by id."""
+        encode = msgspec.msgpack.Encoder().encode
+        digests = _digests(documents)
+        for event in events:
+            parts = _parts(event, digests, names)
+            self._made[id(event)] = (event, parts, _key(encode, event, parts))
+
+    def get(self, event: Event, parts: tuple[object, ...]) -> bytes | None:
+        made = self._made.get(id(event))
+        return made[2] if made is not None and made[0] is event and made[1] == parts else None
+
+
+def _digests(documents: Iterable[Document]) -> dict[str, bytes]:
+    encode = msgspec.msgpack.Encoder().encode
+    return {d.id: hashlib.blake2b(encode(d), digest_size=16).digest() for d in documents}
+
+
+def _parts(event: Event, documents: Mapping[str, bytes], names: Mapping[str, str]) -> tuple[object, ...]:
+    """What an event's piece is made from besides its record: its article, its actors' names, the
+    articles that also report it."""
+    return (
+        documents.get(event.doc),
+        [names.get(p.actor) for p in event.participants],
+        [documents.get(s.doc) for s in event.sources],
+    )
+
+
+def _key(encode: Callable[[object], bytes], event: Event, parts: tuple[object, ...]) -> bytes:
+    return hashlib.blake2b(encode((_RECORD(event), *parts)), digest_size=16).digest()
 
 
 @dataclass(frozen=True)
@@ -89,8 +125,8 @@ class Reuse:
     keys: np.ndarray
 
     @classmethod
-    def of(cls, build: Build, folder: Path) -> Reuse:
-        return cls(folder, event_keys(build))
+    def of(cls, build: Build, folder: Path, ahead: KeysAhead | None = None) -> Reuse:
+        return cls(folder, event_keys(build, ahead))
 
     def kept(self, output: str) -> bool:
         """Whether the last build kept pieces of ``output`` (for planning: they are checked when read)."""
@@ -101,7 +137,7 @@ class Reuse:
         """The pieces of ``output``: the last build's to take, and this one's to keep (on success)."""
         with (
             _found(self.folder / output, self.keys) as found,
-            _Keeper(self.folder, output, self.keys) as keeper,
+            _Keeper(self.folder, output, self.keys, found) as keeper,
         ):
             yield Pieces(found, keeper)
 
@@ -124,8 +160,14 @@ class Pieces:
             return None
 
     def keep(self, event: int, piece: str) -> None:
+        """Keep ``piece`` as the event's, for the next build."""
         if self._keeper is not None:
             self._keeper.add(event, piece.encode("utf-8", "surrogatepass"))
+
+    def keep_found(self, event: int) -> None:
+        """Keep the piece :meth:`get` gave for the event, where it lies: it is not copied."""
+        if self._keeper is not None and self._found is not None:
+            self._keeper.add_found(event, self._found)
 
 
 NO_PIECES = Pieces()
@@ -144,8 +186,12 @@ def pieces_of(reuse: Reuse | None, output: str) -> Iterator[Pieces]:
 class _Found:
     """The pieces a file holds for the events of this build."""
 
-    def __init__(self, data: mmap.mmap, index: np.ndarray, keys: np.ndarray) -> None:
+    def __init__(self, handle: BinaryIO, data: mmap.mmap, index: np.ndarray, keys: np.ndarray) -> None:
+        self.handle = handle
         self._data = data
+        #: where the pieces end (and the index starts), and how many of those bytes are pieces indexed
+        self.pieces_end = len(data) - _TRAILER.size - len(index) * _INDEX.itemsize
+        self.indexed = int(index["length"].sum())
         if len(index) == 0:
             index = np.zeros(1, dtype=_INDEX)  # holds no key of 16 bytes: nothing is found
         at = np.minimum(np.searchsorted(index["key"], keys), len(index) - 1)
@@ -156,6 +202,11 @@ class _Found:
     def get(self, event: int) -> bytes | None:
         start = self._start[event]
         return None if start < 0 else self._data[start : self._end[event]]
+
+    def place(self, event: int) -> tuple[int, int]:
+        """Where the event's piece starts, and its length."""
+        start = self._start[event]
+        return start, self._end[event] - start
 
 
 @contextlib.contextmanager
@@ -171,7 +222,7 @@ def _found(path: Path, keys: np.ndarray) -> Iterator[_Found | None]:
             log.warning("ignored %s: %s; its pieces are made again", path, err)
         if data is not None:
             index = _index(data, path)
-        yield None if data is None or index is None else _Found(data, index, keys)
+        yield None if data is None or index is None else _Found(handle, data, index, keys)
 
 
 def _index(data: mmap.mmap, path: Path) -> np.ndarray | None:
@@ -202,20 +253,31 @@ def _index(data: mmap.mmap, path: Path) -> np.ndarray | None:
 class _Keeper:
     """This build's pieces of one output, written to a temporary file that replaces the last one on
     success (and is removed on failure). Pieces are only an aid: when they cannot be written (the
-    folder is read-only, the disk full) that is reported, and the build goes on without keeping them."""
+    folder is read-only, the disk full) that is reported, and the build goes on without keeping them.
 
-    def __init__(self, folder: Path, output: str, keys: np.ndarray) -> None:
+    The last build's file (``found``) is taken whole as the start of the new one, copied by the
+    system: the pieces taken from it stay where they are, and the new ones follow. So most pieces
+    are never copied through this process, at the cost of keeping the pieces no build takes any more;
+    once they are half of the file it is written anew with only the pieces kept.
+    """
+
+    def __init__(self, folder: Path, output: str, keys: np.ndarray, found: _Found | None = None) -> None:
         self._path = folder / output
         self._keys = keys
+        # the last build's pieces, at the start of the new file: unless most of them are unused
+        self._base = found if found is not None and found.indexed * 2 >= found.pieces_end else None
+        self._end = 0 if self._base is None else self._base.pieces_end  # where the next piece goes
         self._events = array.array("q")
+        self._starts = array.array("Q")
         self._lengths = array.array("Q")
-        self._pending: list[bytes] = []  # pieces written a batch at a time: each write costs
+        self._pending: list[bytes] = []  # pieces written to the file a batch at a time: each write costs
         self._file: BinaryIO | None = None
         self._temporary = ""
         try:
             folder.mkdir(parents=True, exist_ok=True)
             handle, self._temporary = tempfile.mkstemp(dir=folder, prefix=f".{output}-")
             self._file = os.fdopen(handle, "wb")
+            self._file.seek(self._end)  # the last build's pieces go before, once all is written
         except OSError as err:
             self._give_up(err)
 
@@ -224,9 +286,23 @@ class _Keeper:
             return
         self._pending.append(piece)
         self._events.append(event)
+        self._starts.append(self._end)
         self._lengths.append(len(piece))
+        self._end += len(piece)
         if len(self._pending) >= _BATCH:
             self._write_pending(self._file)
+
+    def add_found(self, event: int, found: _Found) -> None:
+        """The piece ``found`` holds for ``event``, kept where it is when the file starts with them."""
+        if found is not self._base:
+            piece = found.get(event)
+            if piece is not None:
+                self.add(event, piece)
+        elif self._file is not None:
+            start, length = found.place(event)
+            self._events.append(event)
+            self._starts.append(start)
+            self._lengths.append(length)
 
     def _write_pending(self, file: BinaryIO) -> None:
         try:
@@ -253,12 +329,14 @@ class _Keeper:
             return
         index = np.empty(len(self._events), dtype=_INDEX)
         index["key"] = self._keys[np.array(self._events, dtype=np.int64)]
+        index["start"] = self._starts
         index["length"] = self._lengths
-        ends = np.cumsum(index["length"], dtype=np.uint64)
-        index["start"] = ends - index["length"]
         index = index[np.argsort(index["key"], kind="stable")]
         file.write(index.tobytes())
-        file.write(_TRAILER.pack(_MAGIC, code_version(), int(ends[-1]) if len(ends) else 0, len(index)))
+        file.write(_TRAILER.pack(_MAGIC, code_version(), self._end, len(index)))
+        file.flush()
+        if self._base is not None:
+            _copy_start(self._base.handle, file, self._base.pieces_end)
         file.close()
         os.replace(self._temporary, self._path)
 
@@ -273,3 +351,21 @@ class _Keeper:
         if self._temporary:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self._temporary)
+
+
+def _copy_start(source: BinaryIO, target: BinaryIO, length: int) -> None:
+    """The first ``length`` bytes of ``source`` written over the start of ``target``: by the system
+    where it can (``copy_file_range``: no byte comes through this process), else read and written."""
+    copied = 0
+    with contextlib.suppress(OSError, AttributeError):  # another system, or files it cannot copy
+        while copied < length:
+            done = os.copy_file_range(source.fileno(), target.fileno(), length - copied, copied, copied)
+            if done == 0:
+                break
+            copied += done
+    while copied < length:
+        chunk = os.pread(source.fileno(), min(length - copied, 1 << 20), copied)
+        if not chunk:
+            raise OSError(f"{length - copied} bytes of the last build's pieces are missing")
+        os.pwrite(target.fileno(), chunk, copied)
+        copied += len(chunk)

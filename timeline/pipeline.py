@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import importlib
+import itertools
 import logging
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from .events import chronological, merge_reports
 from .files import check_folder, locked
 from .ingest import read_inputs
 from .model import MODEL, model_name
-from .pieces import folder_for
+from .pieces import KeysAhead, folder_for
 from .records import Build, Document, Event, Extraction, Outcome, Timex
 from .sharing import Sharing
 from .workers import Standby, batched, extracting, standing_by
@@ -41,6 +42,11 @@ CACHE_BATCH = 64  # extractions written to the cache per transaction
 #: The same bound as the writers' (``timeline.export.SHARED_WRITE_EVENTS``), above which the records
 #: are written by one process; not imported from there, as this module does not load the writers.
 LINK_AHEAD_EVENTS = 100_000
+#: Characters of article text beyond which the records read back are shared (:mod:`timeline.sharing`):
+#: sharing nearly halves their memory, but costs 0.65 s of CPU for the bench corpus's 51,000 events,
+#: which hold little memory either way. The bound is about 100,000 events (the bench corpus gives 26
+#: per 1,000 characters), the scale of the bounds above.
+SHARE_TEXT = 4_000_000
 
 
 def build(
@@ -85,6 +91,8 @@ def build(
         # timeline.collector): no collection walks them, neither while the outputs are written nor when
         # the collector resumes in between (0.1 s for the bench corpus's 51,000 events, 1 s for ten times
         # it).
+        # the pieces' keys of the outputs (see timeline.pieces) are made ahead for the events linked ahead
+        keys_ahead = KeysAhead() if out is not None and cache is not None else None
         with locked(Path(out)) if out is not None else contextlib.nullcontext(), frozen():
             result = _records(
                 documents,
@@ -97,6 +105,7 @@ def build(
                 progress=progress,
                 meanwhile=None if out is None else _load_writers,
                 standby=standby,
+                keys_ahead=keys_ahead,
             )
         if out is not None:
             from .export import write_all
@@ -109,6 +118,7 @@ def build(
                     Path(out),
                     jobs=jobs if scheduler is None else 1,
                     pieces=None if cache is None else folder_for(Path(cache)),
+                    keys_ahead=keys_ahead,
                 )
     return result
 
@@ -125,11 +135,13 @@ def _records(
     progress: bool,
     meanwhile: Callable[[], None] | None = None,
     standby: Standby | None = None,
+    keys_ahead: KeysAhead | None = None,
 ) -> Build:
     """Every article's extraction, from the store or parsed now, linked into the build's records.
 
     ``meanwhile`` is called once what earlier builds stored is read back, while the workers parse.
     ``standby``: a worker loading the model since the build started (see :func:`extracting`).
+    ``keys_ahead``: where to make the pieces' keys of the events linked while the workers parse.
     """
     model = model_name(nlp)
     # Records wait in the store (the cache, or a temporary one) while the workers parse: the parent does
@@ -140,10 +152,11 @@ def _records(
         done = [n for n, key in enumerate(keys) if key in stored]
         todo = [n for n, key in enumerate(keys) if key not in stored]
         pending = [documents[n] for n in todo]
-        sharing = Sharing()
-        found: dict[int, Extraction] = {}  # each article's extraction by its place, its values shared
+        sharing = Sharing() if sum(len(d.text) for d in documents) > SHARE_TEXT else None
+        found: dict[int, Extraction] = {}  # each article's extraction by its place
         parsed_again: list[Document] = []
         linking = Linking()
+        ahead: list[list[Event]] = []  # the events of the articles linked ahead, if they are
         if scheduler is not None:
             from .dask_engine import extract_on_dask
 
@@ -164,9 +177,14 @@ def _records(
                     meanwhile()
                 # and linked, so that only what the new ones change is left (not for a big build, see
                 # LINK_AHEAD_EVENTS)
-                ahead = sum(len(found[n].events) for n in range(linking.articles))
-                if todo and linking.articles and ahead <= LINK_AHEAD_EVENTS:
-                    linking.prepare()
+                first = [found[n] for n in range(linking.articles)]
+                if todo and first and sum(len(x.events) for x in first) <= LINK_AHEAD_EVENTS:
+                    # their events too: those whose actors the new articles leave as they are are kept
+                    actors, actor_of = linking.prepare()
+                    ahead = list(linked_articles(first, actor_of))
+                    if keys_ahead is not None:  # and the keys of their outputs' pieces
+                        names = {a.id: a.name for a in actors}
+                        keys_ahead.add(itertools.chain(*ahead), (x.document for x in first), names)
                 set_aside()
             clock.lap("read_back")
             bar = tqdm(fresh, total=len(todo), unit="article", disable=not progress, file=sys.stderr)
@@ -179,7 +197,9 @@ def _records(
         with paused():
             found.update(_read_back(store, held, sharing, documents, keys, todo, nlp, parsed_again))
             # taken out as assemble goes: each extraction's records are let go once replaced
-            result = assemble((found.pop(n) for n in range(len(documents))), outcomes, linking=linking)
+            result = assemble(
+                (found.pop(n) for n in range(len(documents))), outcomes, linking=linking, ahead=ahead
+            )
             set_aside()
     clock.lap("link")
     cached = len(documents) - len(todo) - len(parsed_again)
@@ -195,7 +215,7 @@ def _load_writers() -> None:
 def _read_back(
     store: Cache,
     held: dict[str, Extraction],
-    sharing: Sharing,
+    sharing: Sharing | None,
     documents: Sequence[Document],
     keys: Sequence[str],
     places: Sequence[int],
@@ -203,7 +223,8 @@ def _read_back(
     parsed_again: list[Document],
 ) -> Iterator[tuple[int, Extraction]]:
     """``(place, extraction)`` of the articles at ``places``, from the store (or ``held``), with their
-    values shared (see :mod:`timeline.sharing`); one whose entry cannot be trusted is parsed again."""
+    values shared by ``sharing`` when there is one (see :mod:`timeline.sharing`); one whose entry
+    cannot be trusted is parsed again."""
     for n, value in zip(places, store.values([keys[n] for n in places]), strict=True):
         document = documents[n]
         found = held.get(keys[n]) or (None if value is None else store.trusted(value, document))
@@ -213,7 +234,7 @@ def _read_back(
 
             parsed_again.append(document)
             found = next(extract_batch([document], nlp or load_model()))
-        yield n, sharing.extraction(found)
+        yield n, found if sharing is None else sharing.extraction(found)
 
 
 class Clock:
@@ -230,36 +251,43 @@ class Clock:
 
 
 def assemble(
-    extractions: Iterable[Extraction], outcomes: Iterable[Outcome], *, linking: Linking | None = None
+    extractions: Iterable[Extraction],
+    outcomes: Iterable[Outcome],
+    *,
+    linking: Linking | None = None,
+    ahead: Sequence[list[Event]] = (),
 ) -> Build:
     """The cross-article step: one actor per real-world entity, build-wide ids (``e1``... in story
     order), reports of one event grouped, events in time order (undated ones last, in story order).
 
     Each extraction is taken apart as it comes (``extractions`` may be a stream): only its document,
-    time expressions, events and entities are kept, and each event is replaced by its build-wide form
-    in place, so the article-local records are never all held beside the final ones. ``linking``
-    may hold the entities of the first ``linking.articles`` extractions already; the rest are added here.
+    time expressions, events and entities are kept, and its events are replaced by their build-wide
+    form once linked, so the article-local records are never all held beside the final ones.
+    ``linking`` may hold the entities of the first ``linking.articles`` extractions already, linked
+    or not (see :class:`Linking`); the rest are added here. ``ahead``: the events of the first
+    extractions as :func:`linked_articles` gave them when ``linking`` was prepared; those of an article
+    whose entities the later ones did not move to other actors are taken as they are.
     """
     if linking is None:
         linking = Linking()
     grouped = linking.articles
     documents: list[Document] = []
     timexes: list[Timex] = []
-    events: list[Event] = []
-    owners: list[str] = []  # the document of each event
+    local: list[tuple[Event, ...]] = []  # each article's events, as extracted
     for n, x in enumerate(extractions):
         documents.append(x.document)
         timexes.extend(x.timexes)
-        events.extend(x.events)
-        owners.extend([x.document.id] * len(x.events))
+        local.append(x.events)
         if n >= grouped:
             linking.add(x.document.id, x.entities)
     actors, actor_of = linking.actors()
-    for index, (event, doc_id) in enumerate(zip(events, owners, strict=True)):
-        participants = event.participants
-        if participants:  # else the empty tuple as it is
-            participants = tuple([p.linked(actor_of[(doc_id, p.actor)]) for p in participants])
-        events[index] = event.linked(f"e{index + 1}", participants)
+    events: list[Event] = []
+    for n, document in enumerate(documents):
+        if n < len(ahead) and document.id not in linking.moved:
+            events.extend(ahead[n])
+        else:
+            events.extend(_linked(local[n], document.id, len(events) + 1, actor_of))
+        local[n] = ()
     return Build(
         documents=tuple(documents),
         actors=tuple(actors),  # sorted by id
@@ -268,3 +296,27 @@ def assemble(
         events=chronological(merge_reports(events)),
         outcomes=tuple(outcomes),
     )
+
+
+def linked_articles(
+    extractions: Sequence[Extraction], actor_of: Mapping[tuple[str, str], str]
+) -> Iterator[list[Event]]:
+    """The events of the first articles of a build, as :func:`assemble` makes them with the actors
+    ``actor_of`` (of each ``(document id, entity key)``)."""
+    first = 1
+    for x in extractions:
+        yield _linked(x.events, x.document.id, first, actor_of)
+        first += len(x.events)
+
+
+def _linked(
+    events: Sequence[Event], doc_id: str, first: int, actor_of: Mapping[tuple[str, str], str]
+) -> list[Event]:
+    """An article's events with build-wide ids from ``e<first>`` and their actors' build-wide ids."""
+    linked = []
+    for number, event in enumerate(events, first):
+        participants = event.participants
+        if participants:  # else the empty tuple as it is
+            participants = tuple([p.linked(actor_of[(doc_id, p.actor)]) for p in participants])
+        linked.append(event.linked(f"e{number}", participants))
+    return linked

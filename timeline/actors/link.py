@@ -52,6 +52,8 @@ class Linking:
         self._key = _Keys().__getitem__
         self._linked: _Linked | None = None
         self._changed: set[GroupKey] = set()  # the groups added to since :meth:`prepare`
+        #: the articles linked by :meth:`prepare` some of whose entities :meth:`actors` gave another actor
+        self.moved: set[str] = set()
 
     def add(self, doc_id: str, entities: Iterable[Entity]) -> None:
         """The entities of the next article in story order."""
@@ -68,10 +70,13 @@ class Linking:
                 changed.add(k)
         self.articles += 1
 
-    def prepare(self) -> None:
-        """Link the groups added so far; the articles added next are linked on top by :meth:`actors`."""
-        self._linked = _Linked(self._groups, self._key)
+    def prepare(self) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+        """Link the groups added so far; the articles added next are linked on top by :meth:`actors`.
+        Returns what :meth:`actors` would return now; :attr:`moved` says afterwards which of these
+        articles' entities :meth:`actors` gave another actor."""
+        linked = self._linked = _Linked(self._groups, self._key)
         self._changed = set()
+        return sorted(linked.actors.values(), key=attrgetter("id")), dict(linked.index)
 
     def actors(self) -> tuple[list[Actor], dict[tuple[str, str], str]]:
         """What :func:`link_actors` returns, for the articles added. Once: the groups (every entity
@@ -81,6 +86,7 @@ class Linking:
             linked = _Linked(self._groups, self._key)
         else:
             linked.update(self._changed)
+            self.moved = linked.moved
         self._groups, self._changed = {}, set()
         return sorted(linked.actors.values(), key=attrgetter("id")), linked.index
 
@@ -100,10 +106,12 @@ class _Linked:
         self._pairs = {k: _pairs_of(k, groups, self._named, key) for k in named}
         self.actors: dict[tuple[GroupKey, ...], Actor] = {}
         self.index: dict[tuple[str, str], str] = {}
+        self.moved: set[str] = set()  # the documents some of whose entities the last update re-indexed
         self._join(set())
 
     def update(self, changed: set[GroupKey]) -> None:
         """Link again after entities joined the groups ``changed`` (new groups among them)."""
+        self.moved = set()
         touched = sorted(k for k in changed if k[0] == "name")
         for k in touched:
             self._named.note(k, self.groups[k], self._key)
@@ -157,7 +165,12 @@ class _Linked:
                 actor = _actor(actor_id_for(*canonical), members)
                 actor_id = actor.id
                 for doc_id, entity in members:
-                    index[(doc_id, entity.key)] = actor_id
+                    entry = (doc_id, entity.key)
+                    before = index.get(entry)
+                    if before != actor_id:
+                        if before is not None:
+                            self.moved.add(doc_id)
+                        index[entry] = actor_id
             actors[joined] = actor
         self.actors = actors
 

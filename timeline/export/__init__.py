@@ -17,7 +17,7 @@ from typing import IO, TextIO
 from ..collector import frozen
 from ..files import Staging
 from ..graph import actor_network, knowledge_streams
-from ..pieces import Pieces, Reuse, pieces_of
+from ..pieces import KeysAhead, Pieces, Reuse, pieces_of
 from ..records import Build
 from ..render.network_view import network_spec
 from ..render.page import Sections, plot_div, write_page
@@ -57,12 +57,19 @@ SHARED_WRITE_EVENTS = 100_000
 
 
 def write_all(
-    build: Build, out: Path, *, names: Iterable[str] = OUTPUTS, jobs: int = 1, pieces: Path | None = None
+    build: Build,
+    out: Path,
+    *,
+    names: Iterable[str] = OUTPUTS,
+    jobs: int = 1,
+    pieces: Path | None = None,
+    keys_ahead: KeysAhead | None = None,
 ) -> None:
     """Write the outputs ``names`` into ``out``; the previous files are replaced only once all are written.
 
     ``pieces``: the folder where the outputs' per-event pieces are kept between builds (see
-    :mod:`timeline.pieces`); None: every piece is made, none kept.
+    :mod:`timeline.pieces`); None: every piece is made, none kept. ``keys_ahead``: the pieces' keys of
+    some events, made before the records were final.
 
     With ``jobs`` above 1 the outputs are shared out among that many processes (see
     :func:`timeline.export.parallel.write_shared`); the files are the same whichever process writes them.
@@ -76,7 +83,7 @@ def write_all(
         jobs = 1
     # the records set aside: a figure let go is collected without walking them (see timeline.collector)
     with Staging(out) as staging, frozen():
-        reuse = None if pieces is None else Reuse.of(build, pieces)  # made once, for every writer
+        reuse = None if pieces is None else Reuse.of(build, pieces, keys_ahead)  # made once, for every writer
         costs = dict(COST)
         if reuse is not None:  # what the last build's pieces spare
             costs.update((unit, cost) for unit, cost in COST_FOUND.items() if reuse.kept(_PIECES[unit]))

@@ -438,7 +438,7 @@ def _node_piece(
     if kept is not None:
         learned, _, rest = kept.partition("\0")
         if _replay(learned, keys):
-            pieces.keep(event, kept)
+            pieces.keep_found(event)
             return f"    <node {opening}>\n{rest}"
     noted: list[str] = []
     element = _element("node", opening, data, "node", keys, texts, noted)

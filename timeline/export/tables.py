@@ -67,7 +67,9 @@ def write_events_csv(build: Build, out: TextIO, pieces: Pieces = NO_PIECES) -> N
         rest = pieces.get(number)
         if rest is None:
             rest = line(_event_cells(event, names, docs))
-        pieces.keep(number, rest)
+            pieces.keep(number, rest)
+        else:
+            pieces.keep_found(number)
         # the id's cell, then the rest: cells are quoted one by one, so the row reads as if made whole
         rows.append(line([event.id])[: -len(_END)] + "," + rest)
         if len(rows) >= _BATCH:

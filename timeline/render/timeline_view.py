@@ -208,7 +208,9 @@ class _Hovers:
         text = self._pieces.get(place)
         if text is None:
             text = event_hover(event, self._lookup)
-        self._pieces.keep(place, text)
+            self._pieces.keep(place, text)
+        else:
+            self._pieces.keep_found(place)
         return text
 
 
