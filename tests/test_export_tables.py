@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 
 from hypothesis import given, settings
@@ -86,3 +87,12 @@ def test_any_text_reads_back_row_for_row(build: Build) -> None:
         assert len(row) == len(EVENT_COLUMNS)
     actors = rows(actors_csv(build))
     assert [r["name"] for r in actors] == [spreadsheet_text(a.name) for a in build.actors]
+
+
+def test_an_event_id_not_made_by_the_build_is_guarded_and_quoted_like_any_cell() -> None:
+    build = story()
+    ids = ["=1+2", "a,b", 'say "x"', "e7"]
+    events = tuple(dataclasses.replace(e, id=ids[n % len(ids)]) for n, e in enumerate(build.events))
+    found = rows(events_csv(dataclasses.replace(build, events=events)))
+    assert [r["id"] for r in found] == [spreadsheet_text(e.id) for e in events]
+    assert found[0]["id"] == "'=1+2"

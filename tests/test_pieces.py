@@ -13,8 +13,10 @@ import pytest
 from spacy.language import Language
 
 import timeline
+import timeline.export.events_json as events_json
 import timeline.export.graphml as graphml
 import timeline.export.tables as tables
+import timeline.export.timelinejs as timelinejs
 import timeline.render.timeline_view as timeline_view
 from timeline import pieces
 from timeline.export import OUTPUTS
@@ -46,8 +48,17 @@ class Made:
     """How many event pieces the writers made (rather than took from the last build)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.counts = {"hover": 0, "row": 0, "node": 0}
+        self.counts = {"hover": 0, "row": 0, "node": 0, "record": 0, "slide": 0}
         hover, cells, element = timeline_view.event_hover, tables._event_cells, graphml._element
+        record, slide = events_json._event, timelinejs._slide
+
+        def counted_slide(*args: Any) -> Any:
+            self.counts["slide"] += 1
+            return slide(*args)
+
+        def counted_record(*args: Any) -> Any:
+            self.counts["record"] += 1
+            return record(*args)
 
         def counted_hover(*args: Any) -> Any:
             self.counts["hover"] += 1
@@ -64,6 +75,8 @@ class Made:
         monkeypatch.setattr(timeline_view, "event_hover", counted_hover)
         monkeypatch.setattr(tables, "_event_cells", counted_cells)
         monkeypatch.setattr(graphml, "_element", counted_element)
+        monkeypatch.setattr(events_json, "_event", counted_record)
+        monkeypatch.setattr(timelinejs, "_slide", counted_slide)
 
     def take(self) -> dict[str, int]:
         counts = dict(self.counts)
@@ -78,7 +91,11 @@ def test_a_rebuild_takes_unchanged_pieces_and_writes_what_a_build_from_nothing_w
     made = Made(monkeypatch)
     write_articles(news, ["a.txt", "c.txt", "e.txt"])
     first = timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
-    assert made.take() == {"hover": len(first.events), "row": len(first.events), "node": len(first.events)}
+    dated = sum(timelinejs._dates(e.time.value) is not None for e in first.events)
+    assert made.take() == {
+        **dict.fromkeys(["hover", "row", "node", "record"], len(first.events)),
+        "slide": dated,
+    }
     # an article added before the others (every event id after it moves on), one edited, one added at
     # the end: the outputs are those of a build with no cache and no pieces
     write_articles(
@@ -176,7 +193,11 @@ def test_pieces_kept_by_other_code_are_not_taken(
     monkeypatch.setattr("timeline.pieces.code_version", lambda: b"another version!")
     made = Made(monkeypatch)
     again = timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
-    assert made.take() == {"hover": len(again.events), "row": len(again.events), "node": len(again.events)}
+    dated = sum(timelinejs._dates(e.time.value) is not None for e in again.events)
+    assert made.take() == {
+        **dict.fromkeys(["hover", "row", "node", "record"], len(again.events)),
+        "slide": dated,
+    }
 
 
 def test_without_a_cache_no_pieces_are_kept(tmp_path: Path, nlp: Language) -> None:

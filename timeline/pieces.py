@@ -159,10 +159,19 @@ class Pieces:
         except UnicodeDecodeError:  # damaged: made again
             return None
 
+    def get_bytes(self, event: int) -> bytes | None:
+        """:meth:`get` as the bytes kept, for a writer that writes bytes."""
+        return None if self._found is None else self._found.get(event)
+
     def keep(self, event: int, piece: str) -> None:
         """Keep ``piece`` as the event's, for the next build."""
         if self._keeper is not None:
             self._keeper.add(event, piece.encode("utf-8", "surrogatepass"))
+
+    def keep_bytes(self, event: int, piece: bytes) -> None:
+        """:meth:`keep` for a piece in bytes (which :meth:`get` reads as UTF-8)."""
+        if self._keeper is not None:
+            self._keeper.add(event, piece)
 
     def keep_found(self, event: int) -> None:
         """Keep the piece :meth:`get` gave for the event, where it lies: it is not copied."""

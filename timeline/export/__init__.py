@@ -22,6 +22,7 @@ from ..records import Build
 from ..render.network_view import network_spec
 from ..render.page import Sections, plot_div, write_page
 from ..render.plot_html import FigureSpec
+from ..render.text import Counted
 from ..render.timeline_view import timeline_spec
 from .events_json import read_events_json, write_json
 from .graphml import graph_streams, read_graphml, write_graphml
@@ -97,7 +98,8 @@ def write_all(
 def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: list[str]) -> None:
     """Write the outputs ``names`` (in that order) into the staging folder."""
     figures: dict[str, FigureSpec] = {}
-    sections = functools.cache(lambda: Sections.of(build))  # made for the first page, shared by the others
+    counted = functools.cache(lambda: Counted.of(build))  # what the figures and sections all count
+    sections = functools.cache(lambda: Sections.of(build, counted()))  # made for the first page, shared
     plots = _Plots(staging.folder)  # a figure's div made once for the pages that show it alike
 
     def page_of(name: str) -> Callable[[TextIO], None]:
@@ -107,7 +109,7 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
                 if kind not in figures:
                     # with the pieces of its hover texts, when it has some
                     with pieces_of(reuse if kind in _HOVERS else None, _HOVERS.get(kind, "")) as pieces:
-                        figures[kind] = _FIGURES[kind](build, pieces)
+                        figures[kind] = _FIGURES[kind](build, pieces, counted())
             write_page(
                 build,
                 [(kind, figures[kind]) for kind in shown],
@@ -135,7 +137,7 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
         return write_pieced
 
     writers: dict[str, Callable[[TextIO], None]] = {
-        "events.json": lambda out: write_json(build, out),
+        "events.json": pieced(write_json, "events.json"),
         "events.csv": pieced(write_events_csv, "events.csv"),
         "actors.csv": lambda out: write_actors_csv(build, out),
         "graph.graphml": pieced(
@@ -147,7 +149,9 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
         "actors.graphml": lambda out: write_graphml(
             graph_streams(actor_network(build)), out, scratch=staging.folder
         ),
-        "timelinejs.json": lambda out: write_timelinejs(build, out),
+        "timelinejs.json": pieced(
+            lambda build, out, pieces: write_timelinejs(build, out, pieces=pieces), "timelinejs.json"
+        ),
         "report.html": page_of("report.html"),
         "timeline.html": page_of("timeline.html"),
         "network.html": page_of("network.html"),
@@ -173,15 +177,21 @@ _PAGES = {
     "network.html": ("network",),
 }
 _HOVERS = {"timeline": "timeline.hover"}  # the pieces of a figure's hover texts (the network's are per actor)
-_PIECES = {"pages": _HOVERS["timeline"], "graph.graphml": "graph.graphml", "events.csv": "events.csv"}
+_PIECES = {
+    "pages": _HOVERS["timeline"],
+    "graph.graphml": "graph.graphml",
+    "events.csv": "events.csv",
+    "events.json": "events.json",
+    "timelinejs.json": "timelinejs.json",
+}
 _TITLES = {
     "report.html": "Event timeline",
     "timeline.html": "Event timeline",
     "network.html": "Actor network",
 }
-_FIGURES: dict[str, Callable[[Build, Pieces], FigureSpec]] = {
-    "timeline": lambda build, pieces: timeline_spec(build, pieces=pieces),
-    "network": lambda build, _: network_spec(build),
+_FIGURES: dict[str, Callable[[Build, Pieces, Counted], FigureSpec]] = {
+    "timeline": lambda build, pieces, counted: timeline_spec(build, pieces=pieces, counted=counted),
+    "network": lambda build, _, counted: network_spec(build, counted=counted),
 }
 _CHUNK = 1 << 20
 

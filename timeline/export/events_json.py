@@ -12,6 +12,7 @@ from typing import Any, TextIO
 import msgspec
 
 from ..errors import InputError
+from ..pieces import NO_PIECES, Pieces
 from ..records import (
     Actor,
     Build,
@@ -37,11 +38,13 @@ def to_json(build: Build) -> str:
     return buffer.getvalue()
 
 
-def write_json(build: Build, out: TextIO) -> None:
+def write_json(build: Build, out: TextIO, pieces: Pieces = NO_PIECES) -> None:
     """Write the ``events.json`` text of a build to ``out``, one record at a time.
 
     The text is the one ``json.dumps(as_dict(build), indent=1)`` gives, without the whole of it (or
     of the dict) in memory: each record is dumped alone and indented to its place in the file.
+    Each event's record after its id is a piece (see :mod:`timeline.pieces`): taken from ``pieces``
+    when the last build kept it, else made and kept.
     """
     sections: tuple[tuple[str, Sequence[Any], Callable[[Any], dict[str, Any]]], ...] = (
         ("documents", build.documents, _document),
@@ -58,8 +61,11 @@ def write_json(build: Build, out: TextIO) -> None:
             continue
         write(b"[")
         for start in range(0, len(records), _BATCH):
-            batch = [as_json(record) for record in records[start : start + _BATCH]]
-            write((b"," if start else b"") + records_json(batch))
+            if name == "events" and pieces is not NO_PIECES:
+                text = _pieced_events(build.events[start : start + _BATCH], start, pieces)
+            else:
+                text = records_json([as_json(record) for record in records[start : start + _BATCH]])
+            write((b"," if start else b"") + text)
         write(b"\n ]")
     write(b"\n}\n")
 
@@ -78,6 +84,46 @@ def records_json(records: list[Any]) -> bytes:
     except UnicodeEncodeError:  # a lone surrogate in some record: that one the slow way in dumps
         text = ",".join("\n  " + dumps(record).replace("\n", "\n  ") for record in records)
         return text.encode("utf-8")
+
+
+def _pieced_events(events: Sequence[Event], first: int, pieces: Pieces) -> bytes:
+    """:func:`records_json` of the events, ``first`` the place of the first in ``build.events``: each
+    record after its id's line taken from ``pieces``, or made (the batch's at once) and kept."""
+    records: list[bytes] = []
+    missing: list[int] = []  # the events with no piece kept
+    for n, event in enumerate(events):
+        piece = pieces.get_bytes(first + n)
+        if piece is None:
+            missing.append(n)
+            records.append(b"")
+        else:
+            pieces.keep_found(first + n)
+            records.append(_id_line(event.id) + piece)
+    if missing:
+        made = split_records(records_json([_event(events[n]) for n in missing]))
+        for n, record in zip(missing, made, strict=True):
+            head = _id_line(events[n].id)
+            if record.startswith(head):  # (always)
+                pieces.keep_bytes(first + n, record[len(head) :])
+            records[n] = record
+    return b",".join(records)
+
+
+#: How each record of a list starts in the file: two levels in.
+_RECORD_START = b"\n  {"
+
+
+def split_records(text: bytes) -> list[bytes]:
+    """The records of a :func:`records_json` text, each as it reads there (the commas between left out)."""
+    # a record starts on a line of its own at its list's depth, which no line inside one is at
+    first, *rest = text.split(b"," + _RECORD_START)
+    return [first, *(_RECORD_START + record for record in rest)]
+
+
+def _id_line(event_id: str) -> bytes:
+    # an id the build made ("e12") is its own JSON text between quotes
+    text = b'"%s"' % event_id.encode() if event_id.isascii() and event_id.isalnum() else None
+    return _RECORD_START + b'\n   "id": ' + (text or msgspec.json.encode(event_id)) + b","
 
 
 def dumps(data: Any) -> str:

@@ -33,7 +33,13 @@ COST: Mapping[str, float] = {
 
 #: What the outputs that keep pieces cost when the last build's are found (see :mod:`timeline.pieces`),
 #: on the scale of :data:`COST`: measured in a rebuild of the same benchmark.
-COST_FOUND: Mapping[str, float] = {"pages": 1.3, "graph.graphml": 1.25, "events.csv": 0.4}
+COST_FOUND: Mapping[str, float] = {
+    "pages": 1.3,
+    "graph.graphml": 1.25,
+    "events.csv": 0.4,
+    "events.json": 0.6,
+    "timelinejs.json": 0.15,
+}
 
 
 def in_order(

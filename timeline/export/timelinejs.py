@@ -20,14 +20,15 @@ import io
 import itertools
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..periods import period
+from ..pieces import NO_PIECES, Pieces
 from ..records import SOURCE, TARGET, Build, Document, Event
 from ..text import clean_text
-from .events_json import dumps, records_json
+from .events_json import dumps, records_json, split_records
 from .utf8 import bytes_writer
 
 log = logging.getLogger(__name__)
@@ -47,17 +48,27 @@ def to_timelinejs(build: Build, *, group_by: str = "type") -> str:
     return buffer.getvalue()
 
 
-def write_timelinejs(build: Build, out: TextIO, *, group_by: str = "type") -> None:
+def write_timelinejs(
+    build: Build, out: TextIO, *, group_by: str = "type", pieces: Pieces = NO_PIECES
+) -> None:
     """Write :func:`to_timelinejs` to ``out`` slide by slide: the text ``json.dumps(timelinejs(build),
-    indent=1)`` gives, without every slide (a big build's are hundreds of MB) in memory at once."""
+    indent=1)`` gives, without every slide (a big build's are hundreds of MB) in memory at once.
+
+    Each event's slide before its id is a piece (see :mod:`timeline.pieces`) of the slides grouped by
+    ``group_by``: taken from ``pieces`` when the last build kept it, else made and kept.
+    """
     data = timelinejs(build, group_by=group_by, slides=False)
     write = bytes_writer(out)
     write(('{\n "title": ' + _dumps(data["title"], 1) + ',\n "events": [').encode())
-    slides = _slides(build, group_by)
+    places = iter(range(len(build.events)))
+    names = {a.id: a.name for a in build.actors}
+    docs = {d.id: d for d in build.documents}
     empty = True
-    while batch := list(itertools.islice(slides, _BATCH)):
-        write(("" if empty else ",").encode() + records_json(batch))
-        empty = False
+    while batch := list(itertools.islice(places, _BATCH)):
+        slides = _pieced_slides(build.events, batch, names, docs, group_by, pieces)
+        if slides:
+            write(("" if empty else ",").encode() + slides)
+            empty = False
     write((("]" if empty else "\n ]") + ',\n "scale": ' + _dumps(data["scale"], 1) + "\n}\n").encode())
 
 
@@ -101,18 +112,63 @@ def _slides(build: Build, group_by: str) -> Iterator[dict[str, Any]]:
     docs = {d.id: d for d in build.documents}
     for event in build.events:
         dates = _dates(event.time.value)
-        if dates is None:
-            continue
-        group = event.type if group_by == "type" else _lead(event, names)
-        yield {
-            **dates,
-            "text": {
-                "headline": _escape(_headline(event, names)),
-                "text": _body(event, names, docs.get(event.doc)),
-            },
-            "group": _escape(group or "unknown"),
-            "unique_id": event.id,
-        }
+        if dates is not None:
+            yield _slide(event, dates, names, docs, group_by)
+
+
+def _slide(
+    event: Event, dates: dict[str, Any], names: dict[str, str], docs: dict[str, Document], group_by: str
+) -> dict[str, Any]:
+    group = event.type if group_by == "type" else _lead(event, names)
+    return {
+        **dates,
+        "text": {
+            "headline": _escape(_headline(event, names)),
+            "text": _body(event, names, docs.get(event.doc)),
+        },
+        "group": _escape(group or "unknown"),
+        "unique_id": event.id,
+    }
+
+
+def _pieced_slides(
+    events: Sequence[Event],
+    places: list[int],
+    names: dict[str, str],
+    docs: dict[str, Document],
+    group_by: str,
+    pieces: Pieces,
+) -> bytes:
+    """:func:`records_json` of the slides of the dated events at ``places``: each slide before its
+    id's line taken from ``pieces`` (an event whose slide was kept is dated), or made (the batch's at
+    once) and kept."""
+    slides: list[bytes] = []
+    missing: list[tuple[int, int, dict[str, Any]]] = []  # (slide, place, dates) of those with no piece
+    for place in places:
+        event = events[place]
+        piece = pieces.get_bytes(place)
+        if piece is not None:
+            pieces.keep_found(place)
+            slides.append(piece + _id_end(event.id))
+        elif (dates := _dates(event.time.value)) is not None:
+            missing.append((len(slides), place, dates))
+            slides.append(b"")
+    if missing:
+        made = records_json(
+            [_slide(events[place], dates, names, docs, group_by) for _, place, dates in missing]
+        )
+        for (n, place, _), slide in zip(missing, split_records(made), strict=True):
+            end = _id_end(events[place].id)
+            if slide.endswith(end):  # (always)
+                pieces.keep_bytes(place, slide[: -len(end)])
+            slides[n] = slide
+    return b",".join(slides)
+
+
+def _id_end(event_id: str) -> bytes:
+    """How a slide ends in the file: its id, the last of its keys."""
+    text = b'"%s"' % event_id.encode() if event_id.isascii() and event_id.isalnum() else None
+    return b'\n   "unique_id": ' + (text or dumps(event_id).encode()) + b"\n  }"
 
 
 def _dates(value: str | None) -> dict[str, Any] | None:

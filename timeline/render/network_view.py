@@ -22,7 +22,7 @@ from threadpoolctl import threadpool_limits
 from ..graph import Pair, interactions
 from ..records import Build, Event
 from .plot_html import FigureSpec
-from .text import Lookup, esc, event_actors, kind_colour, source_count, unique_events
+from .text import Counted, Lookup, esc, kind_colour, source_count
 
 #: Actors drawn, the most active first: a spring layout of thousands takes tens of seconds and is no
 #: more readable. Under 500, networkx lays them out in numpy (its dense Fruchterman-Reingold); from
@@ -49,11 +49,6 @@ UNSCORED = "#c4c4c4"
 #: Line colours of five bands of mean score, -10, -5, 0, 5, 10 (markers use the continuous scale).
 BAND_COLOURS = tuple(colour for _, colour in GOLDSTEIN_SCALE)
 ARROW_AT = 0.66  # how far along an edge its arrowhead sits: near the target, clear of the source node
-
-
-def activity(events: Sequence[Event]) -> Counter[str]:
-    """How many events each actor takes part in."""
-    return Counter(a for e in events for a in event_actors(e))
 
 
 def spring_positions(
@@ -93,15 +88,17 @@ def network_spec(
     max_labels: int = MAX_LABELS,
     max_edges: int = MAX_EDGES,
     seed: int = SEED,
+    counted: Counted | None = None,
 ) -> FigureSpec:
     """The actor network of a build: nodes per actor kind, edges binned by score and weight.
 
     The ``max_actors`` most active actors are drawn, with the pairs between them (the ``max_edges``
-    strongest); the subtitle says how many were left out.
+    strongest); the subtitle says how many were left out. ``counted``: the build's
+    :class:`Counted`, when other figures share it.
     """
     lookup = Lookup.of(build)
-    events = unique_events(build.events)
-    counts = activity(events)
+    counted = counted or Counted.of(build)
+    events, counts = counted.events, counted.activity
     ranked = sorted(counts, key=lambda a: (-counts[a], lookup.name(a).casefold(), a))
     nodes = ranked[:max_actors]
     shown = set(nodes)

@@ -18,7 +18,7 @@ from ..periods import period
 from ..records import Build, Event, Outcome, is_actor
 from .controls import CONTROLS_JS, STYLE
 from .plot_html import FigureSpec, write_plot
-from .text import QUAD_NAMES, esc, event_actors, source_count, unique_events, web_link
+from .text import QUAD_NAMES, Counted, esc, source_count, web_link
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "scrollZoom": False}
 
@@ -39,9 +39,11 @@ class Sections:
     articles: str
 
     @classmethod
-    def of(cls, build: Build) -> Sections:
-        events = unique_events(build.events)  # found once for the three
-        return cls(summary(build, events), filters(build, events), articles(build, events))
+    def of(cls, build: Build, counted: Counted | None = None) -> Sections:
+        """``counted``: the build's :class:`Counted`, when the figures share it."""
+        counted = counted or Counted.of(build)
+        events = counted.events
+        return cls(summary(build, events), filters(build, events, counted.activity), articles(build, events))
 
 
 def write_page(
@@ -116,10 +118,9 @@ def summary(build: Build, events: Sequence[Event]) -> str:
     return f'<p class="summary">{esc(" · ".join(counts))}.</p>'
 
 
-def filters(build: Build, events: Sequence[Event]) -> str:
+def filters(build: Build, events: Sequence[Event], activity: Counter[str]) -> str:
     """An actor picker (the most active first) and a toggle per event type, read by the page's script;
-    ``events``: the build's events, each once."""
-    activity = Counter(a for e in events for a in event_actors(e))
+    ``events``: the build's events, each once; ``activity``: how many of them each actor takes part in."""
     actors = {a.id: a for a in build.actors}
     ranked = sorted(
         activity, key=lambda a: (-activity[a], actors[a].name.casefold() if a in actors else a, a)

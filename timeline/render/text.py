@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -117,6 +118,20 @@ def _article_lines(document: Document | None, doc: str) -> str:
     if document and web_link(document.url):
         lines.append(esc(document.url))
     return "<br>".join(lines)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What the figures and sections of a build's pages count alike, made once for all of them: each
+    event once (:func:`unique_events`), and how many of those each actor takes part in."""
+
+    events: list[Event]
+    activity: Counter[str]
+
+    @classmethod
+    def of(cls, build: Build) -> Counted:
+        events = unique_events(build.events)
+        return cls(events, Counter(a for e in events for a in event_actors(e)))
 
 
 def unique_events(events: Sequence[Event]) -> list[Event]:

@@ -27,6 +27,7 @@ from ..text import clean_text
 from .plot_html import FigureSpec
 from .text import (
     QUAD_SHADES,
+    Counted,
     Lookup,
     esc,
     event_actors,
@@ -78,16 +79,18 @@ def timeline_spec(
     max_lanes: int = MAX_LANES,
     webgl_above: int = WEBGL_ABOVE,
     pieces: Pieces = NO_PIECES,
+    counted: Counted | None = None,
 ) -> FigureSpec:
     """Events on a time axis: lanes per actor or per type (``lanes="actor"|"type"``, switchable).
 
     Beyond ``webgl_above`` events the markers are drawn with WebGL (``scattergl``). Each event's
     hover text is a piece (see :mod:`timeline.pieces`): taken from ``pieces`` when the last
-    build kept it, else made and kept.
+    build kept it, else made and kept. ``counted``: the build's :class:`Counted`, when other figures
+    share it.
     """
     lookup = Lookup.of(build)
     hover = _Hovers(build, lookup, pieces)
-    events = unique_events(build.events)
+    events = counted.events if counted else unique_events(build.events)
     keys = sorted({_key(e) for e in events}, key=_key_order)
     colours = _colours(keys)
     placed: dict[Key, list[Placed]] = {k: [] for k in keys}
