@@ -111,3 +111,32 @@ def test_an_unwritable_output_folder_is_one_error_line(
     assert capsys.readouterr().err.strip() == (
         "timeline: error: /sys/timeline-out: cannot write: Operation not permitted"
     )
+
+
+def test_a_build_that_does_not_stop_when_interrupted_is_ended_after_a_grace_period(tmp_path: Path) -> None:
+    # a build stuck in a wait that no signal breaks, once interrupted
+    stuck = (
+        "import threading, time\n"
+        "import timeline.cli as cli\n"
+        "from timeline import pipeline\n"
+        "cli.GRACE = 1.0\n"
+        "def build(*args, **kwargs):\n"
+        "    try:\n"
+        "        time.sleep(60)\n"
+        "    finally:\n"
+        "        threading.Event().wait()\n"
+        "cli.build = build\n"
+        "cli.run()\n"
+    )
+    out = tmp_path / "out"
+    run = subprocess.Popen(
+        [sys.executable, "-c", stuck, "build", str(big_corpus(tmp_path, 1)), "--out", str(out)],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(3)  # imported and sleeping
+    run.send_signal(signal.SIGINT)
+    _, err = run.communicate(timeout=30)
+    assert run.returncode == 130, err
+    assert err.strip().splitlines()[-1] == f"timeline: error: interrupted; {out} keeps its previous files"

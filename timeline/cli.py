@@ -8,6 +8,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -160,7 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = commands.parse_args(argv)
     if args.command == "build" and (args.engine == "dask") != (args.scheduler is not None):
         commands.error("--engine dask and --scheduler ADDRESS go together")
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    folder = getattr(args, "out", None) or getattr(args, "build_dir", None)  # what the command writes
+    interrupted = "error: interrupted" + (f"; {folder} keeps its previous files" if folder else "")
+    interrupt = _Interrupt(interrupted)
+    previous = {signum: signal.signal(signum, interrupt) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         with _messages_to_stderr(quiet=getattr(args, "quiet", False)):
             try:
@@ -170,15 +174,43 @@ def main(argv: Sequence[str] | None = None) -> int:
                     return _render(args.build_dir, args.out or args.build_dir)
                 return _build(args)
             except KeyboardInterrupt:
-                log.error("error: interrupted; %s keeps its previous files", args.out or args.build_dir)
+                log.error("%s", interrupted)
                 return EXIT_INTERRUPTED
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        interrupt.done()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    """SIGTERM stops a build the way Ctrl-C does: staged files are removed, old outputs kept."""
-    raise KeyboardInterrupt
+#: Seconds a command has to stop once interrupted; after that the process ends all the same.
+GRACE = 10.0
+
+
+class _Interrupt:
+    """What Ctrl-C and SIGTERM do: stop the command (staged files are removed, old outputs kept), and,
+    should that not end within :data:`GRACE` seconds (a wait in a library that no signal breaks),
+    end the process with the same message and code."""
+
+    def __init__(self, message: str) -> None:
+        self._message = message
+        self._timer: threading.Timer | None = None
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self._timer is None:
+            self._timer = threading.Timer(GRACE, self._end)
+            self._timer.daemon = True
+            self._timer.start()
+        raise KeyboardInterrupt
+
+    def done(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+    def _end(self) -> None:
+        log.error("%s", self._message)
+        logging.shutdown()
+        sys.stderr.flush()
+        os._exit(EXIT_INTERRUPTED)
 
 
 @contextlib.contextmanager
