@@ -12,10 +12,11 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline.export import events_json, write_all
 from timeline.export import timelinejs as timelinejs_module
-from timeline.export.events_json import as_dict, to_json, write_json
+from timeline.export.events_json import as_dict, id_json, records_json, to_json, write_json
 from timeline.export.graphml import graph_streams, to_graphml, write_graphml
 from timeline.export.timelinejs import timelinejs, to_timelinejs
 from timeline.export.utf8 import bytes_writer
@@ -181,3 +182,10 @@ def test_json_bytes_reach_a_utf8_file_after_its_text_and_any_other_file_as_text(
     buffer = io.StringIO()
     bytes_writer(buffer)('"café"'.encode())
     assert buffer.getvalue() == '"café"'
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_an_id_is_the_json_text_records_json_writes_for_it(event_id: str) -> None:
+    # the pieces of events.json and timelinejs.json are joined to their event's id by this text
+    assert records_json([{"id": event_id}]) == b'\n  {\n   "id": ' + id_json(event_id) + b"\n  }"

@@ -121,9 +121,15 @@ def split_records(text: bytes) -> list[bytes]:
 
 
 def _id_line(event_id: str) -> bytes:
-    # an id the build made ("e12") is its own JSON text between quotes
-    text = b'"%s"' % event_id.encode() if event_id.isascii() and event_id.isalnum() else None
-    return _RECORD_START + b'\n   "id": ' + (text or msgspec.json.encode(event_id)) + b","
+    return _RECORD_START + b'\n   "id": ' + id_json(event_id) + b","
+
+
+def id_json(event_id: str) -> bytes:
+    """An event's id as JSON text, as :func:`records_json` writes it: an id the build made ("e12") is
+    itself between quotes."""
+    if event_id.isascii() and event_id.isalnum():
+        return b'"%s"' % event_id.encode()
+    return dumps(event_id).encode("utf-8")
 
 
 def dumps(data: Any) -> str:

@@ -28,7 +28,7 @@ from ..periods import period
 from ..pieces import NO_PIECES, Pieces
 from ..records import SOURCE, TARGET, Build, Document, Event
 from ..text import clean_text
-from .events_json import dumps, records_json, split_records
+from .events_json import dumps, id_json, records_json, split_records
 from .utf8 import bytes_writer
 
 log = logging.getLogger(__name__)
@@ -167,8 +167,7 @@ def _pieced_slides(
 
 def _id_end(event_id: str) -> bytes:
     """How a slide ends in the file: its id, the last of its keys."""
-    text = b'"%s"' % event_id.encode() if event_id.isascii() and event_id.isalnum() else None
-    return b'\n   "unique_id": ' + (text or dumps(event_id).encode()) + b"\n  }"
+    return b'\n   "unique_id": ' + id_json(event_id) + b"\n  }"
 
 
 def _dates(value: str | None) -> dict[str, Any] | None:
