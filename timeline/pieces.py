@@ -8,7 +8,8 @@ made from (the event's record but its id, which a piece leaves to the writer; it
 names; the articles that also report it). The next build takes a piece whose key it finds
 and makes the others. A file is read only when it is whole and was written by the same code
 (:func:`code_version`); one that is damaged is reported and written anew, never trusted. Each is
-replaced atomically, like the outputs.
+replaced atomically, like the outputs; the new file starts with the last one's pieces, copied by the
+system, so that the pieces taken are not written again (see :class:`_Keeper`).
 """
 
 from __future__ import annotations

@@ -87,12 +87,12 @@ def build(
         clock.lap("read")
         if not documents:
             raise NothingBuilt(f"no readable article in {', '.join(map(str, inputs))}")
+        # the pieces' keys of the outputs (see timeline.pieces) are made ahead for the events linked ahead
+        keys_ahead = KeysAhead() if out is not None and cache is not None else None
         # The records are made with the collector paused, then set aside until the build ends (see
         # timeline.collector): no collection walks them, neither while the outputs are written nor when
         # the collector resumes in between (0.1 s for the bench corpus's 51,000 events, 1 s for ten times
         # it).
-        # the pieces' keys of the outputs (see timeline.pieces) are made ahead for the events linked ahead
-        keys_ahead = KeysAhead() if out is not None and cache is not None else None
         with locked(Path(out)) if out is not None else contextlib.nullcontext(), frozen():
             result = _records(
                 documents,
