@@ -28,6 +28,12 @@ def clean_text(text: str) -> str:
     return text if text.isascii() and text.isprintable() else _NOT_XML.sub("", text)
 
 
+def bare(text: str) -> bool:
+    """Whether ``text`` is ASCII letters and digits only (an id the build makes, "e12"): every output
+    writes it as it is, with nothing to clean, quote, escape or guard."""
+    return text.isascii() and text.isalnum()
+
+
 def spreadsheet_text(text: str) -> str:
     """A cleaned text cell that a spreadsheet shows as text, never runs as a formula.
 

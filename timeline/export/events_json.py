@@ -25,7 +25,7 @@ from ..records import (
     Timex,
     Trigger,
 )
-from ..text import SURROGATES
+from ..text import SURROGATES, bare
 from .utf8 import bytes_writer
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "events.schema.json"
@@ -87,25 +87,48 @@ def records_json(records: list[Any]) -> bytes:
 
 
 def _pieced_events(events: Sequence[Event], first: int, pieces: Pieces) -> bytes:
-    """:func:`records_json` of the events, ``first`` the place of the first in ``build.events``: each
-    record after its id's line taken from ``pieces``, or made (the batch's at once) and kept."""
+    """:func:`records_json` of the events, ``first`` the place of the first in ``build.events``, each
+    record after its id's line a piece (see :func:`pieced_records`)."""
+    ids = {first + n: _id_line(event.id) for n, event in enumerate(events)}
+    return pieced_records(
+        list(ids),
+        pieces,
+        joined=lambda place, piece: ids[place] + piece,
+        made=lambda place: _event(events[place - first]),
+        cut=lambda place, record: record[len(ids[place]) :] if record.startswith(ids[place]) else None,
+    )
+
+
+def pieced_records(
+    places: Sequence[int],
+    pieces: Pieces,
+    *,
+    joined: Callable[[int, bytes], bytes],
+    made: Callable[[int], dict[str, Any] | None],
+    cut: Callable[[int, bytes], bytes | None],
+) -> bytes:
+    """:func:`records_json` of the records of the events at ``places`` (their places in
+    ``build.events``), each with its piece (see :mod:`timeline.pieces`): a kept piece is taken as it
+    is and ``joined`` to what is not in it (the id); an event with none has its record ``made`` (None:
+    it has no record here), all those of the batch dumped at once, and the part ``cut`` from its
+    text kept as its piece (None: the text is written, no piece is kept)."""
     records: list[bytes] = []
-    missing: list[int] = []  # the events with no piece kept
-    for n, event in enumerate(events):
-        piece = pieces.get_bytes(first + n)
-        if piece is None:
-            missing.append(n)
+    missing: list[tuple[int, int, dict[str, Any]]] = []  # (where in records, place, record)
+    for place in places:
+        piece = pieces.get_bytes(place)
+        if piece is not None:
+            pieces.keep_found(place)
+            records.append(joined(place, piece))
+        elif (record := made(place)) is not None:
+            missing.append((len(records), place, record))
             records.append(b"")
-        else:
-            pieces.keep_found(first + n)
-            records.append(_id_line(event.id) + piece)
     if missing:
-        made = split_records(records_json([_event(events[n]) for n in missing]))
-        for n, record in zip(missing, made, strict=True):
-            head = _id_line(events[n].id)
-            if record.startswith(head):  # (always)
-                pieces.keep_bytes(first + n, record[len(head) :])
-            records[n] = record
+        texts = split_records(records_json([record for _, _, record in missing]))
+        for (n, place, _), text in zip(missing, texts, strict=True):
+            piece = cut(place, text)
+            if piece is not None:  # (always)
+                pieces.keep_bytes(place, piece)
+            records[n] = text
     return b",".join(records)
 
 
@@ -127,7 +150,7 @@ def _id_line(event_id: str) -> bytes:
 def id_json(event_id: str) -> bytes:
     """An event's id as JSON text, as :func:`records_json` writes it: an id the build made ("e12") is
     itself between quotes."""
-    if event_id.isascii() and event_id.isalnum():
+    if bare(event_id):
         return b'"%s"' % event_id.encode()
     return dumps(event_id).encode("utf-8")
 

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from ..pieces import NO_PIECES, Pieces
 from ..records import OTHER, SOURCE, TARGET, Build, Document, Event, is_actor
-from ..text import MEMO, spreadsheet_text
+from ..text import MEMO, bare, spreadsheet_text
 
 EVENT_COLUMNS = [
     "id",
@@ -70,10 +70,8 @@ def write_events_csv(build: Build, out: TextIO, pieces: Pieces = NO_PIECES) -> N
             pieces.keep(number, rest)
         else:
             pieces.keep_found(number)
-        # the id's cell, then the rest: cells are quoted one by one, so the row reads as if made whole;
-        # an id the build made ("e12") is its own cell
-        plain = event.id.isascii() and event.id.isalnum()
-        rows.append((event.id if plain else line([event.id])[: -len(_END)]) + "," + rest)
+        # the id's cell, then the rest: cells are quoted one by one, so the row reads as if made whole
+        rows.append((event.id if bare(event.id) else line([event.id])[: -len(_END)]) + "," + rest)
         if len(rows) >= _BATCH:
             out.write("".join(rows))
             rows.clear()

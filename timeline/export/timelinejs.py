@@ -28,7 +28,7 @@ from ..periods import period
 from ..pieces import NO_PIECES, Pieces
 from ..records import SOURCE, TARGET, Build, Document, Event
 from ..text import clean_text
-from .events_json import dumps, id_json, records_json, split_records
+from .events_json import dumps, id_json, pieced_records
 from .utf8 import bytes_writer
 
 log = logging.getLogger(__name__)
@@ -139,30 +139,20 @@ def _pieced_slides(
     group_by: str,
     pieces: Pieces,
 ) -> bytes:
-    """:func:`records_json` of the slides of the dated events at ``places``: each slide before its
-    id's line taken from ``pieces`` (an event whose slide was kept is dated), or made (the batch's at
-    once) and kept."""
-    slides: list[bytes] = []
-    missing: list[tuple[int, int, dict[str, Any]]] = []  # (slide, place, dates) of those with no piece
-    for place in places:
-        event = events[place]
-        piece = pieces.get_bytes(place)
-        if piece is not None:
-            pieces.keep_found(place)
-            slides.append(piece + _id_end(event.id))
-        elif (dates := _dates(event.time.value)) is not None:
-            missing.append((len(slides), place, dates))
-            slides.append(b"")
-    if missing:
-        made = records_json(
-            [_slide(events[place], dates, names, docs, group_by) for _, place, dates in missing]
-        )
-        for (n, place, _), slide in zip(missing, split_records(made), strict=True):
-            end = _id_end(events[place].id)
-            if slide.endswith(end):  # (always)
-                pieces.keep_bytes(place, slide[: -len(end)])
-            slides[n] = slide
-    return b",".join(slides)
+    """:func:`records_json` of the slides of the dated events at ``places``, each slide before its
+    id's line a piece (see :func:`pieced_records`; an event whose slide was kept is dated)."""
+
+    def made(place: int) -> dict[str, Any] | None:
+        dates = _dates(events[place].time.value)
+        return None if dates is None else _slide(events[place], dates, names, docs, group_by)
+
+    def cut(place: int, slide: bytes) -> bytes | None:
+        end = _id_end(events[place].id)
+        return slide[: -len(end)] if slide.endswith(end) else None
+
+    return pieced_records(
+        places, pieces, joined=lambda place, piece: piece + _id_end(events[place].id), made=made, cut=cut
+    )
 
 
 def _id_end(event_id: str) -> bytes:
