@@ -48,7 +48,7 @@ class Made:
     """How many event pieces the writers made (rather than took from the last build)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.counts = {"hover": 0, "row": 0, "node": 0, "record": 0, "slide": 0}
+        self.counts = {"hover": 0, "row": 0, "node": 0, "edge": 0, "record": 0, "slide": 0}
         hover, cells, element = timeline_view.event_hover, tables._event_cells, graphml._element
         record, slide = events_json._event, timelinejs._slide
 
@@ -70,6 +70,7 @@ class Made:
 
         def counted_element(tag: str, opening: str, *args: Any) -> Any:
             self.counts["node"] += tag == "node" and opening.startswith('id="e')
+            self.counts["edge"] += tag == "edge" and 'target="e' in opening
             return element(tag, opening, *args)
 
         monkeypatch.setattr(timeline_view, "event_hover", counted_hover)
@@ -94,6 +95,7 @@ def test_a_rebuild_takes_unchanged_pieces_and_writes_what_a_build_from_nothing_w
     dated = sum(timelinejs._dates(e.time.value) is not None for e in first.events)
     assert made.take() == {
         **dict.fromkeys(["hover", "row", "node", "record"], len(first.events)),
+        "edge": sum(len(e.participants) for e in first.events),
         "slide": dated,
     }
     # an article added before the others (every event id after it moves on), one edited, one added at
@@ -108,7 +110,11 @@ def test_a_rebuild_takes_unchanged_pieces_and_writes_what_a_build_from_nothing_w
     # the events of a.txt and e.txt, whose records, articles and actors are unchanged, were taken
     unchanged = sum(e.doc in {"a", "e"} for e in first.events)
     assert unchanged > 0
+    edges = counts.pop("edge")  # one per participant
     assert all(count <= len(second.events) - unchanged for count in counts.values()), counts
+    participants = [len(e.participants) for e in first.events if e.doc in {"a", "e"}]
+    assert sum(participants) > 0
+    assert edges <= sum(len(e.participants) for e in second.events) - sum(participants)
     assert len(cold.events) == len(second.events)
 
 
@@ -196,6 +202,7 @@ def test_pieces_kept_by_other_code_are_not_taken(
     dated = sum(timelinejs._dates(e.time.value) is not None for e in again.events)
     assert made.take() == {
         **dict.fromkeys(["hover", "row", "node", "record"], len(again.events)),
+        "edge": sum(len(e.participants) for e in again.events),
         "slide": dated,
     }
 
@@ -244,9 +251,9 @@ def test_keys_made_ahead_are_taken_for_the_same_records_with_the_same_names(
         calls.append(event)
         return key(encode, event, parts)
 
-    def ahead_of(events: Any, names: dict[str, str]) -> KeysAhead:
+    def ahead_of(events: Any, names: dict[str, str], documents: Any = build.documents) -> KeysAhead:
         ahead = KeysAhead()
-        ahead.add(events, build.documents, names)
+        ahead.add(events, documents, names)
         calls.clear()
         return ahead
 
@@ -257,6 +264,10 @@ def test_keys_made_ahead_are_taken_for_the_same_records_with_the_same_names(
     renamed = ahead_of(build.events, {**names, kell: "Kell"})
     assert (event_keys(build, renamed) == made).all()
     assert calls == [e for e in build.events if kell in {p.actor for p in e.participants}] != []
+    # an article that read otherwise: the keys of the events it reports are made again
+    edited = [dataclasses.replace(d, text=d.text + " More.") if d.id == "b" else d for d in build.documents]
+    assert (event_keys(build, ahead_of(build.events, names, edited)) == made).all()
+    assert calls == [e for e in build.events if "b" in {e.doc, *(s.doc for s in e.sources)}] != []
     # equal records, but not the same ones: made again
     copies = ahead_of([dataclasses.replace(e) for e in build.events], names)
     assert (event_keys(build, copies) == made).all() and calls == list(build.events)

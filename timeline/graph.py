@@ -11,9 +11,11 @@ is the exporter's job (:mod:`timeline.export.graphml`).
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -40,6 +42,11 @@ LIST_SEPARATOR = "; "
 Node = tuple[str, dict[str, Any]]
 #: One edge: source, target, key (unique among the edges between the two nodes) and attributes.
 Edge = tuple[str, str, str, dict[str, Any]]
+#: A node, with the place of what it is made from (see :attr:`GraphStreams.placed_nodes`) and its
+#: attributes made when called.
+PlacedNode = tuple[str, int, Callable[[], dict[str, Any]]]
+#: An edge: source, target, key, place and attributes made when called.
+PlacedEdge = tuple[str, str, str, int, Callable[[], dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -53,9 +60,14 @@ class GraphStreams:
 
     nodes: Callable[[], Iterator[Node]]
     edges: Callable[[], Iterator[Edge]]
-    #: nodes whose element a writer may keep as a piece between builds, by the place of their
-    #: event in ``build.events`` (see :mod:`timeline.pieces`)
-    pieced: Mapping[str, int] = field(default_factory=dict)
+    #: the same nodes, each with the place of the event it is made from in ``build.events`` (-1: none),
+    #: and its attributes made only when called: a writer that keeps an event's element as a piece
+    #: between builds (see :mod:`timeline.pieces`) need not make them; None: no node is kept
+    placed_nodes: Callable[[], Iterator[PlacedNode]] | None = None
+    #: the same edges, each with the place of its participant among all the events' participants,
+    #: in event order (see :func:`timeline.pieces.participant_keys`), and its attributes made only
+    #: when called; None: no edge is kept
+    placed_edges: Callable[[], Iterator[PlacedEdge]] | None = None
 
 
 def knowledge_graph(build: Build) -> nx.MultiDiGraph:
@@ -76,39 +88,48 @@ def knowledge_streams(build: Build) -> GraphStreams:
     for index, event in enumerate(build.events):
         for actor in dict.fromkeys(p.actor for p in event.participants):
             by_source[actor].append(index)
+    # where each event's participants start among all the events' participants
+    before = list(itertools.accumulate((len(e.participants) for e in build.events), initial=0))
 
-    def order() -> Iterator[tuple[str, Actor | Event | None]]:
-        """Node ids in order, each with its record (None: a participant the build lost track of)."""
+    def order() -> Iterator[tuple[str, int, Actor | Event | None]]:
+        """Node ids in order, each with its record (None: a participant the build lost track of) and
+        the place of its event (-1: not an event)."""
         seen: set[str] = set()
         for actor in filter(is_actor, build.actors):
             seen.add(actor.id)
-            yield actor.id, actor
-        for event in build.events:
+            yield actor.id, -1, actor
+        for index, event in enumerate(build.events):
             seen.add(event.id)
-            yield event.id, event
+            yield event.id, index, event  # an event node: its id's first record, the others' data learned
             for p in event.participants:
                 if p.actor not in seen:
                     seen.add(p.actor)
-                    yield p.actor, None
+                    yield p.actor, -1, None
 
-    def nodes() -> Iterator[Node]:
-        for node, record in order():
+    def placed_nodes() -> Iterator[PlacedNode]:
+        for node, index, record in order():
             if isinstance(record, Actor):
-                yield node, _actor_data(record, activity[node])
+                yield node, index, functools.partial(_actor_data, record, activity[node])
             elif isinstance(record, Event):
-                yield node, _event_data(record, docs.get(record.doc))
+                yield node, index, functools.partial(_event_data, record, docs.get(record.doc))
             else:  # still gets a named node
-                yield node, {"node_type": ACTOR, "name": node, "label": node, "kind": ""}
+                yield node, index, functools.partial(_lost_actor_data, node)
 
-    def edges() -> Iterator[Edge]:
-        for node, _ in order():  # the ids alone: the edges need no node's attributes
+    def placed_edges() -> Iterator[PlacedEdge]:
+        for node, _, _ in order():  # the ids alone: the edges need no node's attributes
             for index in by_source.get(node, ()):
                 event = build.events[index]
                 for position, p in enumerate(event.participants):
                     if p.actor == node:
-                        yield node, event.id, f"{event.id}:{position}", _participant_data(p, position)
+                        data = functools.partial(_participant_data, p, position)
+                        yield node, event.id, f"{event.id}:{position}", before[index] + position, data
 
-    return GraphStreams(nodes, edges, build.first_places())  # an event node: its id's first record
+    return GraphStreams(
+        lambda: ((node, data()) for node, _, data in placed_nodes()),
+        lambda: ((u, v, key, data()) for u, v, key, _, data in placed_edges()),
+        placed_nodes,
+        placed_edges,
+    )
 
 
 def _actor_data(actor: Actor, events: int) -> dict[str, Any]:
@@ -124,6 +145,10 @@ def _actor_data(actor: Actor, events: int) -> dict[str, Any]:
         "mentions": len(actor.mentions),
         "events": events,
     }
+
+
+def _lost_actor_data(node: str) -> dict[str, Any]:
+    return {"node_type": ACTOR, "name": node, "label": node, "kind": ""}
 
 
 def _event_data(event: Event, doc: Document | None) -> dict[str, Any]:

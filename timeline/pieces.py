@@ -70,11 +70,26 @@ def event_keys(build: Build, ahead: KeysAhead | None = None) -> np.ndarray:
     encode = msgspec.msgpack.Encoder().encode
     documents = _digests(build.documents)
     names = {a.id: a.name for a in build.actors}  # what a piece shows of an actor
+    taken = ahead.taken(documents, names) if ahead is not None else _none
     keys = bytearray()
     for event in build.events:
-        parts = _parts(event, documents, names)
-        keys += (ahead is not None and ahead.get(event, parts)) or _key(encode, event, parts)
+        keys += taken(event) or _key(encode, event, _parts(event, documents, names))
     return np.frombuffer(bytes(keys), dtype=_KEY)
+
+
+def _none(_: Event) -> None:
+    return None
+
+
+def participant_keys(keys: np.ndarray, build: Build) -> np.ndarray:
+    """A key per participant of every event, in event order: its event's key (which the participant's
+    record is part of) with its last four bytes xor-ed with the participant's position."""
+    counts = np.fromiter((len(e.participants) for e in build.events), dtype=np.int64, count=len(build.events))
+    starts = np.cumsum(counts) - counts
+    positions = np.arange(int(counts.sum()), dtype="<u4") - np.repeat(starts, counts).astype("<u4")
+    made = np.repeat(keys.view(np.uint8).reshape(-1, 16), counts, axis=0)
+    made[:, 12:] ^= positions.view(np.uint8).reshape(-1, 4)
+    return made.reshape(-1).view(_KEY)
 
 
 class KeysAhead:
@@ -84,19 +99,44 @@ class KeysAhead:
     article, actors' names and reports' articles are still those it was made from."""
 
     def __init__(self) -> None:
-        self._made: dict[int, tuple[Event, tuple[object, ...], bytes]] = {}  # by the event's id()
+        self._made: dict[int, tuple[Event, bytes]] = {}  # by the event's id()
+        self._documents: dict[str, bytes] = {}  # the digests and names the keys were made with
+        self._names: dict[str, str] = {}
 
     def add(self, events: Iterable[Event], documents: Iterable[Document], names: Mapping[str, str]) -> None:
         """The keys of ``events``, of the articles ``documents``, with the actors' ``names`` by id."""
+        if self._made:
+            raise ValueError("the keys ahead of a build are made at once")
         encode = msgspec.msgpack.Encoder().encode
-        digests = _digests(documents)
+        self._documents, self._names = _digests(documents), dict(names)
         for event in events:
-            parts = _parts(event, digests, names)
-            self._made[id(event)] = (event, parts, _key(encode, event, parts))
+            self._made[id(event)] = (event, _key(encode, event, _parts(event, self._documents, self._names)))
 
-    def get(self, event: Event, parts: tuple[object, ...]) -> bytes | None:
-        made = self._made.get(id(event))
-        return made[2] if made is not None and made[0] is event and made[1] == parts else None
+    def taken(
+        self, documents: Mapping[str, bytes], names: Mapping[str, str]
+    ) -> Callable[[Event], bytes | None]:
+        """What takes an event's key made ahead, for the articles' ``documents`` digests and the
+        actors' ``names`` now: the articles and actors whose digest or name differs are found once,
+        and an event that names none of them has the parts its key was made from."""
+        changed_documents = _changed(self._documents, documents)
+        changed_actors = _changed(self._names, names)
+
+        def taken(event: Event) -> bytes | None:
+            made = self._made.get(id(event))
+            if made is None or made[0] is not event or event.doc in changed_documents:
+                return None
+            if changed_actors and any(p.actor in changed_actors for p in event.participants):
+                return None
+            if event.sources and any(s.doc in changed_documents for s in event.sources):
+                return None
+            return made[1]
+
+        return taken
+
+
+def _changed(before: Mapping[str, object], now: Mapping[str, object]) -> set[str]:
+    """The keys whose value is not the same in both (missing counts as None)."""
+    return {k for k in before.keys() | now.keys() if before.get(k) != now.get(k)}
 
 
 def _digests(documents: Iterable[Document]) -> dict[str, bytes]:
@@ -128,6 +168,11 @@ class Reuse:
     @classmethod
     def of(cls, build: Build, folder: Path, ahead: KeysAhead | None = None) -> Reuse:
         return cls(folder, event_keys(build, ahead))
+
+    def per_participant(self, build: Build) -> Reuse:
+        """The same folder with a key per participant (:func:`participant_keys`), for an output that
+        keeps a piece for each."""
+        return Reuse(self.folder, participant_keys(self.keys, build))
 
     def kept(self, output: str) -> bool:
         """Whether the last build kept pieces of ``output`` (for planning: they are checked when read)."""
@@ -213,10 +258,11 @@ class _Found:
         start = self._start[event]
         return None if start < 0 else self._data[start : self._end[event]]
 
-    def place(self, event: int) -> tuple[int, int]:
-        """Where the event's piece starts, and its length."""
-        start = self._start[event]
-        return start, self._end[event] - start
+    def places(self, events: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where the pieces of ``events`` (each with one) start, and their lengths."""
+        starts = np.array(self._start, dtype=np.int64)[events]
+        lengths = np.array(self._end, dtype=np.int64)[events] - starts
+        return starts.astype(np.uint64), lengths.astype(np.uint64)
 
 
 @contextlib.contextmanager
@@ -280,6 +326,7 @@ class _Keeper:
         self._events = array.array("q")
         self._starts = array.array("Q")
         self._lengths = array.array("Q")
+        self._in_base = array.array("q")  # the events whose piece is the last build's, where it lies
         self._pending: list[bytes] = []  # pieces written to the file a batch at a time: each write costs
         self._file: BinaryIO | None = None
         self._temporary = ""
@@ -309,10 +356,7 @@ class _Keeper:
             if piece is not None:
                 self.add(event, piece)
         elif self._file is not None:
-            start, length = found.place(event)
-            self._events.append(event)
-            self._starts.append(start)
-            self._lengths.append(length)
+            self._in_base.append(event)
 
     def _write_pending(self, file: BinaryIO) -> None:
         try:
@@ -337,10 +381,14 @@ class _Keeper:
         self._write_pending(file)
         if self._file is None:  # given up
             return
-        index = np.empty(len(self._events), dtype=_INDEX)
-        index["key"] = self._keys[np.array(self._events, dtype=np.int64)]
-        index["start"] = self._starts
-        index["length"] = self._lengths
+        made, in_base = (np.frombuffer(events, dtype=np.int64) for events in (self._events, self._in_base))
+        index = np.empty(len(made) + len(in_base), dtype=_INDEX)
+        index["key"] = self._keys[np.concatenate((made, in_base))]
+        starts, lengths = (
+            (np.empty(0, dtype=np.uint64),) * 2 if self._base is None else self._base.places(in_base)
+        )
+        index["start"] = np.concatenate((np.frombuffer(self._starts, dtype=np.uint64), starts))
+        index["length"] = np.concatenate((np.frombuffer(self._lengths, dtype=np.uint64), lengths))
         index = index[np.argsort(index["key"], kind="stable")]
         file.write(index.tobytes())
         file.write(_TRAILER.pack(_MAGIC, code_version(), self._end, len(index)))

@@ -140,12 +140,7 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
         "events.json": pieced(write_json, "events.json"),
         "events.csv": pieced(write_events_csv, "events.csv"),
         "actors.csv": lambda out: write_actors_csv(build, out),
-        "graph.graphml": pieced(
-            lambda build, out, pieces: write_graphml(
-                knowledge_streams(build), out, scratch=staging.folder, pieces=pieces
-            ),
-            "graph.graphml",
-        ),
+        "graph.graphml": lambda out: _write_knowledge_graph(build, out, staging.folder, reuse),
         "actors.graphml": lambda out: write_graphml(
             graph_streams(actor_network(build)), out, scratch=staging.folder
         ),
@@ -159,6 +154,13 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
     }
     with plots:
         _write_files(staging, names, writers)
+
+
+def _write_knowledge_graph(build: Build, out: TextIO, scratch: Path, reuse: Reuse | None) -> None:
+    """graph.graphml, with a piece per event node and one per participant's edge."""
+    edges = None if reuse is None else reuse.per_participant(build)
+    with pieces_of(reuse, "graph.graphml") as pieces, pieces_of(edges, _EDGES) as edge_pieces:
+        write_graphml(knowledge_streams(build), out, scratch=scratch, pieces=pieces, edge_pieces=edge_pieces)
 
 
 def _write_files(staging: Staging, names: list[str], writers: dict[str, Callable[[TextIO], None]]) -> None:
@@ -176,6 +178,7 @@ _PAGES = {
     "timeline.html": ("timeline",),
     "network.html": ("network",),
 }
+_EDGES = "graph.graphml.edges"  # the pieces of the knowledge graph's edges
 _HOVERS = {"timeline": "timeline.hover"}  # the pieces of a figure's hover texts (the network's are per actor)
 _PIECES = {
     "pages": _HOVERS["timeline"],

@@ -32,7 +32,7 @@ from xml.etree.ElementTree import ParseError
 import networkx as nx
 
 from ..errors import InputError
-from ..graph import LIST_SEPARATOR, Edge, GraphStreams, build_from_graph
+from ..graph import LIST_SEPARATOR, Edge, GraphStreams, PlacedEdge, PlacedNode, build_from_graph
 from ..pieces import NO_PIECES, Pieces
 from ..records import Build
 from ..text import MEMO, clean_text
@@ -126,14 +126,19 @@ def _safe_edges(edges: Iterable[Edge]) -> Iterator[tuple[str, str, str, dict[str
 def _safe_edge_ids(edges: Iterable[Edge]) -> Iterator[Edge]:
     """Edges with safe ids (their attributes as they are); a repeated id gets a ``:<n>`` suffix."""
     seen: set[str] = set()
-    for u, v, key, data in edges:
-        key = clean_text(key)
-        base, n = key, 1
-        while key in seen:
-            n += 1
-            key = f"{base}:{n}"
-        seen.add(key)
-        yield clean_text(str(u)), clean_text(str(v)), key, data
+    return ((*_safe_edge_id(u, v, key, seen), data) for u, v, key, data in edges)
+
+
+def _safe_edge_id(u: Any, v: Any, key: str, seen: set[str]) -> tuple[str, str, str]:
+    """An edge's ends and id made safe, its id not in ``seen`` (then added): with a ``:<n>`` suffix
+    if it was."""
+    key = clean_text(key)
+    base, n = key, 1
+    while key in seen:
+        n += 1
+        key = f"{base}:{n}"
+    seen.add(key)
+    return clean_text(str(u)), clean_text(str(v)), key
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Scalar]:
@@ -201,6 +206,7 @@ def write_graphml(
     directed: bool = True,
     scratch: Path | None = None,
     pieces: Pieces = NO_PIECES,
+    edge_pieces: Pieces = NO_PIECES,
 ) -> None:
     """Write a graph as GraphML to ``out``, element by element, with the values of :func:`safe_graph`.
 
@@ -213,18 +219,19 @@ def write_graphml(
     (two ids that differ only in removed characters) is written once, with the attributes of its first
     node; its values still count for the types.
 
-    The elements of the nodes in ``streams.pieced`` are pieces (see :mod:`timeline.pieces`):
-    taken from ``pieces`` when the last build kept one, else made and kept; only in the first
-    writing, where every piece is made too.
+    The elements of the event nodes of ``streams.placed_nodes`` are pieces (see :mod:`timeline.pieces`):
+    taken from ``pieces`` when the last build kept one, else made and kept; so are the edges of
+    ``streams.placed_edges``, with ``edge_pieces``. Only in the first writing, where every piece is
+    made too.
     """
     with _scratch_file(scratch) as body:
         keys = _Keys()
-        written = _write_items(streams, body, keys, pieces)
+        written = _write_items(streams, body, keys, pieces, edge_pieces)
         if keys.mixed:
             keys = _Keys(keys.types())
             body.seek(0)
             body.truncate()
-            _write_items(streams, body, keys, NO_PIECES)
+            _write_items(streams, body, keys, NO_PIECES, NO_PIECES)
         out.write(_HEADER)
         for (scope, name), (key_id, kind) in keys.declared():
             out.write(
@@ -275,7 +282,7 @@ class _Keys:
         # per scope: attribute -> (the start of its <data> element, its type)
         self.scopes: dict[str, dict[str, tuple[str, type]]] = {"node": {}, "edge": {}}
         self.clean: set[Any] = set()  # attribute names met that need no cleaning
-        self.replayed: set[str] = set()  # the attributes of node pieces taken (see _replay)
+        self.replayed: set[tuple[str, str]] = set()  # the attributes of pieces taken (see _replay)
         self._ids: dict[tuple[str, str], str] = {}
         self._taken: set[str] = set()
         for (scope, name), kind in (types or {}).items():
@@ -315,7 +322,9 @@ class _Keys:
             yield (scope, name), (key_id, self.scopes[scope][name][1])
 
 
-def _write_items(streams: GraphStreams, out: IO[str], keys: _Keys, pieces: Pieces) -> bool:
+def _write_items(
+    streams: GraphStreams, out: IO[str], keys: _Keys, pieces: Pieces, edge_pieces: Pieces
+) -> bool:
     """Write every node and edge element; whether there was any node."""
     # text values repeat (types, dates, titles, a sentence for each of its events): each made safe once
     texts = functools.lru_cache(maxsize=MEMO)(_safe_text)
@@ -328,35 +337,56 @@ def _write_items(streams: GraphStreams, out: IO[str], keys: _Keys, pieces: Piece
             pending.clear()
 
     written: set[str] = set()
-    pieced = streams.pieced if pieces is not NO_PIECES else {}
-    for node, data in streams.nodes():
+    for node, place, make in _placed_nodes(streams, pieces):
         node_id = clean_text(str(node))
         if node_id in written:
-            _learn(_safe_node(node, data)[1], "node", keys)
+            _learn(_safe_node(node, make())[1], "node", keys)
             continue
         written.add(node_id)
+        opening = f'id="{_attribute(node_id)}"'
+        taken = None if place < 0 else _taken("node", place, pieces, opening, keys)
+        if taken is not None:
+            add(taken)
+            continue
+        data = make()
         if type(data.get("name")) is not str or type(data.get("label")) is not str:
             data = _safe_node(node, data)[1]  # given the name and label every node has
-        opening = f'id="{_attribute(node_id)}"'
-        piece = pieced.get(node)
-        if piece is None:
-            add(
-                _element("node", opening, data, "node", keys, texts)
-                or _element("node", opening, _safe_node(node, data)[1], "node", keys, texts)
-            )
-        else:
-            add(_node_piece(piece, pieces, node, opening, data, keys, texts))
+        element = _element("node", opening, data, "node", keys, texts, place, pieces)
+        add(element or _element("node", opening, _safe_node(node, data)[1], "node", keys, texts))
     ends: dict[str, str] = {}  # node ids as attribute values: each node is at the end of many edges
-    for u, v, key, data in _safe_edge_ids(streams.edges()):
+    seen: set[str] = set()
+    for u, v, key, place, make in _placed_edges(streams, edge_pieces):
+        u, v, key = _safe_edge_id(u, v, key, seen)
         source = ends.get(u) or ends.setdefault(u, _attribute(u))
         target = ends.get(v) or ends.setdefault(v, _attribute(v))
         opening = f'source="{source}" target="{target}" id="{_attribute(key)}"'
-        add(
-            _element("edge", opening, data, "edge", keys, texts)
-            or _element("edge", opening, _clean(data), "edge", keys, texts)
-        )
+        taken = None if place < 0 else _taken("edge", place, edge_pieces, opening, keys)
+        if taken is not None:
+            add(taken)
+            continue
+        data = make()
+        element = _element("edge", opening, data, "edge", keys, texts, place, edge_pieces)
+        add(element or _element("edge", opening, _clean(data), "edge", keys, texts))
     out.write("".join(pending))
     return bool(written)
+
+
+def _placed_nodes(streams: GraphStreams, pieces: Pieces) -> Iterator[PlacedNode]:
+    """The nodes with their places when there are pieces to take or keep, else each at place -1."""
+    if streams.placed_nodes is not None and pieces is not NO_PIECES:
+        return streams.placed_nodes()
+    return ((node, -1, functools.partial(_given, data)) for node, data in streams.nodes())
+
+
+def _placed_edges(streams: GraphStreams, pieces: Pieces) -> Iterator[PlacedEdge]:
+    """The edges with their places when there are pieces to take or keep, else each at place -1."""
+    if streams.placed_edges is not None and pieces is not NO_PIECES:
+        return streams.placed_edges()
+    return ((u, v, key, -1, functools.partial(_given, data)) for u, v, key, data in streams.edges())
+
+
+def _given(data: dict[str, Any]) -> dict[str, Any]:
+    return data
 
 
 def _learn(data: dict[str, Scalar], scope: str, keys: _Keys) -> None:
@@ -380,15 +410,17 @@ def _element(
     scope: str,
     keys: _Keys,
     texts: Callable[[str], str],
-    learned: list[str] | None = None,
+    place: int = -1,
+    pieces: Pieces = NO_PIECES,
 ) -> str:
     """One node or edge, its values made safe (:func:`safe_value`, ``texts`` for text) as they are
     written; ``keys`` gives each attribute's key id and its one type (or learns it). Empty when some
     attribute's name needs cleaning itself: the caller cleans the item (:func:`_clean`) and asks again.
-    ``learned``: where to note each attribute written, with its key id and the type it was met as.
+    With a ``place`` (not -1) the element is kept in ``pieces`` as that place's piece (see :func:`_taken`).
     """
     if not keys.clean.issuperset(data) and not keys.all_clean(data):
         return ""  # before any key is added: of two names that clean to one, the last one counts
+    learned: list[str] | None = None if place < 0 else []  # each attribute, its type and key id
     known = keys.scopes[scope]
     lines = [f"    <{tag} {opening}>\n"]
     for k, v in data.items():
@@ -416,58 +448,48 @@ def _element(
         else:  # a number: digits, sign, point and exponent have nothing to escape
             text = str(v)
         lines.append(f"{start}>{text}</data>\n" if text else f"{start} />\n")
-    if len(lines) == 1:
+    if len(lines) == 1:  # nothing to write: no piece
         return f"    <{tag} {opening} />\n"
     lines.append(f"    </{tag}>\n")
+    if learned:
+        pieces.keep(place, "\n".join(learned) + "\0" + "".join(lines[1:]))
     return "".join(lines)
 
 
-def _node_piece(
-    event: int,
-    pieces: Pieces,
-    node: Any,
-    opening: str,
-    data: dict[str, Any],
-    keys: _Keys,
-    texts: Callable[[str], str],
-) -> str:
-    """A node's element as a piece: the last build's, when each of its attributes has the key id and
-    type here that it had there (the types learned as writing it would), else made now. A piece is
-    the element after its opening tag, behind the attributes it writes (name, type, key id)."""
-    kept = pieces.get(event)
-    if kept is not None:
-        learned, _, rest = kept.partition("\0")
-        if _replay(learned, keys):
-            pieces.keep_found(event)
-            return f"    <node {opening}>\n{rest}"
-    noted: list[str] = []
-    element = _element("node", opening, data, "node", keys, texts, noted)
-    if not element or not noted:  # names that need cleaning, or nothing to write: no piece
-        return element or _element("node", opening, _safe_node(node, data)[1], "node", keys, texts)
-    rest = element.partition("\n")[2]
-    pieces.keep(event, "\n".join(noted) + "\0" + rest)
-    return element
+def _taken(tag: str, place: int, pieces: Pieces, opening: str, keys: _Keys) -> str | None:
+    """The element of a node or an edge from the last build's piece, kept again; None when there is
+    none, or when one of its attributes has another key id here than there (the types are learned as
+    writing it would). A piece is the element after its opening tag, behind the attributes it writes
+    (name, type, key id)."""
+    kept = pieces.get(place)
+    if kept is None:
+        return None
+    learned, _, rest = kept.partition("\0")
+    if not _replay(tag, learned, keys):
+        return None
+    pieces.keep_found(place)
+    return f"    <{tag} {opening}>\n{rest}"
 
 
 _TYPES = {name: kind for kind, name in _XML_TYPES.items()}
 
 
-def _replay(learned: str, keys: _Keys) -> bool:
-    """Learn the attributes a kept node piece writes, as writing it would; whether each has the key id
-    it had when the piece was made (else the piece is made again, and learns the same). Most pieces
+def _replay(scope: str, learned: str, keys: _Keys) -> bool:
+    """Learn the attributes a kept piece writes, as writing it would; whether each has the key id it
+    had when the piece was made (else the piece is made again, and learns the same). Most pieces
     write the same attributes: a list of them replayed once has nothing more to teach."""
-    if learned in keys.replayed:
+    if (scope, learned) in keys.replayed:
         return True
-    known = keys.scopes["node"]
+    known = keys.scopes[scope]
     for line in learned.split("\n"):
         name, type_name, start = line.split("\t")
         kind = _TYPES[type_name]
-        entry, one = known.get(name) or keys.add("node", name, kind)
+        entry, one = known.get(name) or keys.add(scope, name, kind)
         if entry != start:
             return False
         if kind is not one and not keys.fixed:
-            keys.another("node", name, kind)
-    keys.replayed.add(learned)
+            keys.another(scope, name, kind)
+    keys.replayed.add((scope, learned))
     return True
 
 
