@@ -102,6 +102,8 @@ class KeysAhead:
         self._made: dict[int, tuple[Event, bytes]] = {}  # by the event's id()
         self._documents: dict[str, bytes] = {}  # the digests and names the keys were made with
         self._names: dict[str, str] = {}
+        self._actors: set[str] = set()  # the actors and articles the events name
+        self._articles: set[str] = set()
 
     def add(self, events: Iterable[Event], documents: Iterable[Document], names: Mapping[str, str]) -> None:
         """The keys of ``events``, of the articles ``documents``, with the actors' ``names`` by id."""
@@ -109,29 +111,33 @@ class KeysAhead:
             raise ValueError("the keys ahead of a build are made at once")
         encode = msgspec.msgpack.Encoder().encode
         self._documents, self._names = _digests(documents), dict(names)
+        events = list(events)
         for event in events:
             self._made[id(event)] = (event, _key(encode, event, _parts(event, self._documents, self._names)))
+        self._actors = {p.actor for event in events for p in event.participants}
+        self._articles = {event.doc for event in events} | {s.doc for e in events for s in e.sources}
 
     def taken(
         self, documents: Mapping[str, bytes], names: Mapping[str, str]
     ) -> Callable[[Event], bytes | None]:
         """What takes an event's key made ahead, for the articles' ``documents`` digests and the
-        actors' ``names`` now: the articles and actors whose digest or name differs are found once,
-        and an event that names none of them has the parts its key was made from."""
-        changed_documents = _changed(self._documents, documents)
-        changed_actors = _changed(self._names, names)
+        actors' ``names`` now. The articles and actors whose digest or name differs are found once;
+        most often the events hold none of them, and each keeps its key unless it is another record."""
+        changed_articles = _changed(self._documents, documents) & self._articles
+        changed_actors = _changed(self._names, names) & self._actors
 
-        def taken(event: Event) -> bytes | None:
+        def same(event: Event) -> bytes | None:
             made = self._made.get(id(event))
-            if made is None or made[0] is not event or event.doc in changed_documents:
-                return None
-            if changed_actors and any(p.actor in changed_actors for p in event.participants):
-                return None
-            if event.sources and any(s.doc in changed_documents for s in event.sources):
-                return None
-            return made[1]
+            return made[1] if made is not None and made[0] is event else None
 
-        return taken
+        def unchanged(event: Event) -> bytes | None:
+            if event.doc in changed_articles or any(s.doc in changed_articles for s in event.sources):
+                return None
+            if any(p.actor in changed_actors for p in event.participants):
+                return None
+            return same(event)
+
+        return unchanged if changed_articles or changed_actors else same
 
 
 def _changed(before: Mapping[str, object], now: Mapping[str, object]) -> set[str]:
