@@ -88,8 +88,6 @@ def knowledge_streams(build: Build) -> GraphStreams:
     for index, event in enumerate(build.events):
         for actor in dict.fromkeys(p.actor for p in event.participants):
             by_source[actor].append(index)
-    # where each event's participants start among all the events' participants
-    before = list(itertools.accumulate((len(e.participants) for e in build.events), initial=0))
 
     def order() -> Iterator[tuple[str, int, Actor | Event | None]]:
         """Node ids in order, each with its record (None: a participant the build lost track of) and
@@ -115,18 +113,30 @@ def knowledge_streams(build: Build) -> GraphStreams:
             else:  # still gets a named node
                 yield node, index, functools.partial(_lost_actor_data, node)
 
-    def placed_edges() -> Iterator[PlacedEdge]:
+    def participants() -> Iterator[tuple[str, int, int, Participant]]:
+        """Each edge's source node, the place of its event, and its participant's position and record,
+        in edge order."""
         for node, _, _ in order():  # the ids alone: the edges need no node's attributes
             for index in by_source.get(node, ()):
-                event = build.events[index]
-                for position, p in enumerate(event.participants):
+                for position, p in enumerate(build.events[index].participants):
                     if p.actor == node:
-                        data = functools.partial(_participant_data, p, position)
-                        yield node, event.id, f"{event.id}:{position}", before[index] + position, data
+                        yield node, index, position, p
+
+    def edges() -> Iterator[Edge]:
+        for node, index, position, p in participants():
+            event_id = build.events[index].id
+            yield node, event_id, f"{event_id}:{position}", _participant_data(p, position)
+
+    def placed_edges() -> Iterator[PlacedEdge]:
+        # where each event's participants start among all the events' participants
+        before = list(itertools.accumulate((len(e.participants) for e in build.events), initial=0))
+        for node, index, position, p in participants():
+            event_id, data = build.events[index].id, functools.partial(_participant_data, p, position)
+            yield node, event_id, f"{event_id}:{position}", before[index] + position, data
 
     return GraphStreams(
         lambda: ((node, data()) for node, _, data in placed_nodes()),
-        lambda: ((u, v, key, data()) for u, v, key, _, data in placed_edges()),
+        edges,
         placed_nodes,
         placed_edges,
     )
