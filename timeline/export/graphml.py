@@ -344,15 +344,8 @@ def _write_items(
             continue
         written.add(node_id)
         opening = f'id="{_attribute(node_id)}"'
-        taken = None if place < 0 else _taken("node", place, pieces, opening, keys)
-        if taken is not None:
-            add(taken)
-            continue
-        data = make()
-        if type(data.get("name")) is not str or type(data.get("label")) is not str:
-            data = _safe_node(node, data)[1]  # given the name and label every node has
-        element = _element("node", opening, data, "node", keys, texts, place, pieces)
-        add(element or _element("node", opening, _safe_node(node, data)[1], "node", keys, texts))
+        safe = functools.partial(_safe_node_data, node)
+        add(_item("node", opening, place, functools.partial(_named, node, make), safe, pieces, keys, texts))
     ends: dict[str, str] = {}  # node ids as attribute values: each node is at the end of many edges
     seen: set[str] = set()
     for u, v, key, place, make in _placed_edges(streams, edge_pieces):
@@ -360,15 +353,43 @@ def _write_items(
         source = ends.get(u) or ends.setdefault(u, _attribute(u))
         target = ends.get(v) or ends.setdefault(v, _attribute(v))
         opening = f'source="{source}" target="{target}" id="{_attribute(key)}"'
-        taken = None if place < 0 else _taken("edge", place, edge_pieces, opening, keys)
-        if taken is not None:
-            add(taken)
-            continue
-        data = make()
-        element = _element("edge", opening, data, "edge", keys, texts, place, edge_pieces)
-        add(element or _element("edge", opening, _clean(data), "edge", keys, texts))
+        add(_item("edge", opening, place, make, _clean, edge_pieces, keys, texts))
     out.write("".join(pending))
     return bool(written)
+
+
+def _item(
+    tag: str,
+    opening: str,
+    place: int,
+    make: Callable[[], dict[str, Any]],
+    safe: Callable[[dict[str, Any]], dict[str, Any]],
+    pieces: Pieces,
+    keys: _Keys,
+    texts: Callable[[str], str],
+) -> str:
+    """A node's or an edge's element: the last build's piece when one is taken (see :func:`_taken`),
+    else made from the attributes ``make`` gives (kept as the piece of ``place``, unless -1), made
+    ``safe`` first when some attribute's name needs cleaning."""
+    taken = None if place < 0 else _taken(tag, place, pieces, opening, keys)
+    if taken is not None:
+        return taken
+    data = make()
+    return _element(tag, opening, data, tag, keys, texts, place, pieces) or _element(
+        tag, opening, safe(data), tag, keys, texts
+    )
+
+
+def _named(node: Any, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """A node's attributes, given the name and label every node has when they are not text."""
+    data = make()
+    if type(data.get("name")) is not str or type(data.get("label")) is not str:
+        return _safe_node(node, data)[1]
+    return data
+
+
+def _safe_node_data(node: Any, data: dict[str, Any]) -> dict[str, Scalar]:
+    return _safe_node(node, data)[1]
 
 
 def _placed_nodes(streams: GraphStreams, pieces: Pieces) -> Iterator[PlacedNode]:
