@@ -271,3 +271,21 @@ def test_keys_made_ahead_are_taken_for_the_same_records_with_the_same_names(
     # equal records, but not the same ones: made again
     copies = ahead_of([dataclasses.replace(e) for e in build.events], names)
     assert (event_keys(build, copies) == made).all() and calls == list(build.events)
+
+
+def test_each_participant_has_its_own_key_made_from_its_events(tmp_path: Path, nlp: Language) -> None:
+    news = tmp_path / "news"
+    write_articles(news, ["a.txt", "b.txt", "d.txt"])
+    build = timeline.build([news], nlp=nlp, date="2024-04-05")
+    keys = event_keys(build)
+    made = pieces.participant_keys(keys, build)
+    counts = [len(e.participants) for e in build.events]
+    assert len(made) == sum(counts) and max(counts) > 1
+    assert len(set(made.tolist())) == len(made)  # one key per participant
+    # the first participant's key is its event's, the others differ from it in the last four bytes only
+    start = 0
+    for key, count in zip(keys.tolist(), counts, strict=True):
+        own = made[start : start + count].tolist()
+        assert all(k[:12] == key[:12] for k in own)
+        assert not own or own[0] == key
+        start += count
