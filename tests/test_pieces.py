@@ -289,3 +289,17 @@ def test_each_participant_has_its_own_key_made_from_its_events(tmp_path: Path, n
         assert all(k[:12] == key[:12] for k in own)
         assert not own or own[0] == key
         start += count
+
+
+def test_pieces_read_after_their_pages_are_let_go_are_the_same(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    news, out, cache = tmp_path / "news", tmp_path / "out", tmp_path / "cache.sqlite"
+    write_articles(news, ["a.txt", "b.txt", "c.txt"])
+    timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    expected = outputs(out)
+    monkeypatch.setattr(pieces, "_MAPPED", 0)  # every piece read lets the pages go
+    made = Made(monkeypatch)
+    timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    assert outputs(out) == expected
+    assert made.take()["row"] == 0  # every row was taken

@@ -44,6 +44,7 @@ _INDEX = np.dtype([("key", _KEY), ("start", "<u8"), ("length", "<u8")])
 _MAGIC = b"tlpieces"
 _TRAILER = struct.Struct("<8s16sQQ")  # magic, code version, where the index starts, how many pieces
 _BATCH = 256  # pieces written to the file at once
+_MAPPED = 64 << 20  # bytes of a pieces file's pages read before they are let go (see _Found.get)
 _RECORD = operator.attrgetter(*(f.name for f in fields(Event) if f.name != "id"))
 
 
@@ -259,10 +260,21 @@ class _Found:
         # per event: where its piece starts and ends; -1: none kept (lists: each is read one by one)
         self._start = np.where(index["key"][at] == keys, index["start"][at].astype(np.int64), -1).tolist()
         self._end = (index["start"][at] + index["length"][at]).astype(np.int64).tolist()
+        self._touched = 0  # bytes of the file's pages read since they were last let go
 
     def get(self, event: int) -> bytes | None:
         start = self._start[event]
-        return None if start < 0 else self._data[start : self._end[event]]
+        if start < 0:
+            return None
+        end = self._end[event]
+        # The pages read stay mapped, and count in the process's memory as if they were its own:
+        # a 10x build's pieces of one output are 1 GB. Every 64 MB read they are let go (the system
+        # keeps them in its cache, and reads them again from there if asked).
+        self._touched += max(end - start, mmap.PAGESIZE)
+        if self._touched > _MAPPED and hasattr(self._data, "madvise"):
+            self._data.madvise(mmap.MADV_DONTNEED)
+            self._touched = 0
+        return self._data[start:end]
 
     def places(self, events: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Where the pieces of ``events`` (each with one) start, and their lengths."""
