@@ -1,5 +1,6 @@
 """What a rebuild copies instead of making again: each event's piece of an output (its row, its record,
-its node, its hover text), kept beside the cache.
+its node, its hover text; and each participant's edge, see :func:`participant_keys`), kept beside
+the cache.
 
 A rebuild after adding one article writes outputs in which almost every event reads as the last build
 wrote it. The writers that make a piece per event keep those pieces in a file per output beside the
