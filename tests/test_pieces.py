@@ -49,35 +49,25 @@ class Made:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.counts = {"hover": 0, "row": 0, "node": 0, "edge": 0, "record": 0, "slide": 0}
-        hover, cells, element = timeline_view.event_hover, tables._event_cells, graphml._element
-        record, slide = events_json._event, timelinejs._slide
+        element = graphml._element
 
-        def counted_slide(*args: Any) -> Any:
-            self.counts["slide"] += 1
-            return slide(*args)
+        def counting(kind: str, made: Any) -> Any:
+            def counted(*args: Any) -> Any:
+                self.counts[kind] += 1
+                return made(*args)
 
-        def counted_record(*args: Any) -> Any:
-            self.counts["record"] += 1
-            return record(*args)
-
-        def counted_hover(*args: Any) -> Any:
-            self.counts["hover"] += 1
-            return hover(*args)
-
-        def counted_cells(*args: Any) -> Any:
-            self.counts["row"] += 1
-            return cells(*args)
+            return counted
 
         def counted_element(tag: str, opening: str, *args: Any) -> Any:
             self.counts["node"] += tag == "node" and opening.startswith('id="e')
             self.counts["edge"] += tag == "edge" and 'target="e' in opening
             return element(tag, opening, *args)
 
-        monkeypatch.setattr(timeline_view, "event_hover", counted_hover)
-        monkeypatch.setattr(tables, "_event_cells", counted_cells)
+        monkeypatch.setattr(timeline_view, "event_hover", counting("hover", timeline_view.event_hover))
+        monkeypatch.setattr(tables, "_event_cells", counting("row", tables._event_cells))
         monkeypatch.setattr(graphml, "_element", counted_element)
-        monkeypatch.setattr(events_json, "_event", counted_record)
-        monkeypatch.setattr(timelinejs, "_slide", counted_slide)
+        monkeypatch.setattr(events_json, "_event", counting("record", events_json._event))
+        monkeypatch.setattr(timelinejs, "_slide", counting("slide", timelinejs._slide))
 
     def take(self) -> dict[str, int]:
         counts = dict(self.counts)
