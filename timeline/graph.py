@@ -12,7 +12,6 @@ is the exporter's job (:mod:`timeline.export.graphml`).
 from __future__ import annotations
 
 import functools
-import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -128,8 +127,7 @@ def knowledge_streams(build: Build) -> GraphStreams:
             yield node, event_id, f"{event_id}:{position}", _participant_data(p, position)
 
     def placed_edges() -> Iterator[PlacedEdge]:
-        # where each event's participants start among all the events' participants
-        before = list(itertools.accumulate((len(e.participants) for e in build.events), initial=0))
+        before = build.participant_starts()
         for node, index, position, p in participants():
             event_id, data = build.events[index].id, functools.partial(_participant_data, p, position)
             yield node, event_id, f"{event_id}:{position}", before[index] + position, data

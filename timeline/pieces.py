@@ -84,11 +84,12 @@ def _none(_: Event) -> None:
 
 
 def participant_keys(keys: np.ndarray, build: Build) -> np.ndarray:
-    """A key per participant of every event, in event order: its event's key (which the participant's
-    record is part of) with its last four bytes xor-ed with the participant's position."""
-    counts = np.fromiter((len(e.participants) for e in build.events), dtype=np.int64, count=len(build.events))
-    starts = np.cumsum(counts) - counts
-    positions = np.arange(int(counts.sum()), dtype="<u4") - np.repeat(starts, counts).astype("<u4")
+    """A key per participant of every event, at its place (:meth:`Build.participant_starts`): its
+    event's key (which the participant's record is part of) with its last four bytes xor-ed with the
+    participant's position."""
+    places = np.array(build.participant_starts(), dtype=np.int64)
+    starts, counts = places[:-1], np.diff(places)
+    positions = np.arange(places[-1], dtype="<u4") - np.repeat(starts, counts).astype("<u4")
     made = np.repeat(keys.view(np.uint8).reshape(-1, 16), counts, axis=0)
     made[:, 12:] ^= positions.view(np.uint8).reshape(-1, 4)
     return made.reshape(-1).view(_KEY)
@@ -258,9 +259,11 @@ class _Found:
         if len(index) == 0:
             index = np.zeros(1, dtype=_INDEX)  # holds no key of 16 bytes: nothing is found
         at = np.minimum(np.searchsorted(index["key"], keys), len(index) - 1)
-        # per event: where its piece starts and ends; -1: none kept (lists: each is read one by one)
-        self._start = np.where(index["key"][at] == keys, index["start"][at].astype(np.int64), -1).tolist()
-        self._end = (index["start"][at] + index["length"][at]).astype(np.int64).tolist()
+        # per event: where the piece of its key would start, and its length (see places)
+        self._starts, self._lengths = index["start"][at], index["length"][at]
+        # and where its piece starts and ends; -1: none kept (lists: each is read one by one)
+        self._start = np.where(index["key"][at] == keys, self._starts.astype(np.int64), -1).tolist()
+        self._end = (self._starts + self._lengths).astype(np.int64).tolist()
         self._touched = 0  # bytes of the file's pages read since they were last let go
 
     def get(self, event: int) -> bytes | None:
@@ -279,9 +282,7 @@ class _Found:
 
     def places(self, events: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Where the pieces of ``events`` (each with one) start, and their lengths."""
-        starts = np.array(self._start, dtype=np.int64)[events]
-        lengths = np.array(self._end, dtype=np.int64)[events] - starts
-        return starts.astype(np.uint64), lengths.astype(np.uint64)
+        return self._starts[events], self._lengths[events]
 
 
 @contextlib.contextmanager

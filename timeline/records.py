@@ -6,6 +6,7 @@ Every normalised value keeps the words it came from and character offsets into
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 #: Roles a participant can play in an event.
@@ -210,6 +211,11 @@ class Build:
     model: str = ""  # the spaCy model that parsed the articles, with its version
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     cached: int = 0  # articles whose extraction came from the cache
+
+    def participant_starts(self) -> list[int]:
+        """Where each event's participants start among all the events' participants, in event order,
+        then how many there are: the places the outputs keep a piece per participant at."""
+        return list(itertools.accumulate((len(e.participants) for e in self.events), initial=0))
 
     def first_places(self) -> dict[str, int]:
         """The place in ``events`` of each event id's first record (a cross-article event has one
