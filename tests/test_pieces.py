@@ -18,7 +18,7 @@ import timeline.export.graphml as graphml
 import timeline.export.tables as tables
 import timeline.export.timelinejs as timelinejs
 import timeline.render.timeline_view as timeline_view
-from timeline import pieces
+from timeline import files, pieces
 from timeline.export import OUTPUTS
 from timeline.pieces import KeysAhead, event_keys, folder_for
 from timeline.records import Event
@@ -176,7 +176,7 @@ def test_the_last_pieces_are_copied_the_long_way_where_the_system_cannot(
             monkeypatch.setattr(os, "copy_file_range", copy)
         target.write_bytes(b"\0" * 2_000_000 + b"after")
         with source.open("rb") as src, target.open("r+b") as dst:
-            pieces._copy_start(src, dst, 2_000_000)
+            files.copy_start(src, dst, 2_000_000)
         assert target.read_bytes() == source.read_bytes()[:2_000_000] + b"after"
 
 

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 from .errors import TimelineError
 from .events import actor_timeline
-from .pipeline import build
 from .records import Actor, Build, Document, Event, Mention, Timex
 
 if TYPE_CHECKING:
     from .export import read_build, read_events_json, read_graphml
+    from .pipeline import build
 
 __all__ = [
     "Actor",
@@ -39,8 +39,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """The readers, imported with the writers (plotly, networkx) when first asked for: a build starts
-    parsing without waiting for them."""
+    """:func:`build` and the readers, imported when first asked for: the readers with the writers
+    (plotly, networkx), so that a build starts parsing without waiting for them; the build (and with
+    it numpy) so that the command can set up the process first (see :mod:`timeline.cli`)."""
+    if name == "build":
+        return importlib.import_module(".pipeline", __name__).build
     if name in ("read_build", "read_events_json", "read_graphml"):
         return getattr(importlib.import_module(".export", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import IO, Any
 
 from .errors import OutputError
 
@@ -18,6 +19,36 @@ def check_folder(out: Path) -> None:
     """Fail early, before any parsing, when ``out`` cannot be an output folder."""
     if out.exists() and not out.is_dir():
         raise OutputError(str(out), "exists and is not a folder")
+
+
+def copy_start(source: IO[Any], target: IO[Any], length: int, at: int = 0) -> None:
+    """The first ``length`` bytes of the file ``source`` written into the file ``target`` from ``at``
+    (both files' positions untouched): by the system where it can (``copy_file_range``: no byte comes
+    through this process), else read and written."""
+    copied = 0
+    with contextlib.suppress(OSError, AttributeError):  # another system, or files it cannot copy
+        while copied < length:
+            done = os.copy_file_range(source.fileno(), target.fileno(), length - copied, copied, at + copied)
+            if done == 0:
+                break
+            copied += done
+    while copied < length:
+        chunk = os.pread(source.fileno(), min(length - copied, 1 << 20), copied)
+        if not chunk:
+            raise OSError(f"{length - copied} bytes of {source.name} are missing")
+        os.pwrite(target.fileno(), chunk, at + copied)
+        copied += len(chunk)
+
+
+def append_file(source: IO[Any], target: IO[bytes]) -> None:
+    """The whole of the file ``source`` (flushed) appended to the file ``target``, where it is: see
+    :func:`copy_start`."""
+    source.flush()
+    target.flush()
+    at = target.tell()
+    length = os.fstat(source.fileno()).st_size
+    copy_start(source, target, length, at)
+    target.seek(at + length)
 
 
 LOCK = ".timeline.lock"

@@ -34,6 +34,7 @@ from typing import BinaryIO
 import msgspec
 import numpy as np
 
+from .files import copy_start
 from .records import Build, Document, Event
 
 log = logging.getLogger(__name__)
@@ -414,7 +415,7 @@ class _Keeper:
         file.write(_TRAILER.pack(_MAGIC, code_version(), self._end, len(index)))
         file.flush()
         if self._base is not None:
-            _copy_start(self._base.handle, file, self._base.pieces_end)
+            copy_start(self._base.handle, file, self._base.pieces_end)
         file.close()
         os.replace(self._temporary, self._path)
 
@@ -429,21 +430,3 @@ class _Keeper:
         if self._temporary:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self._temporary)
-
-
-def _copy_start(source: BinaryIO, target: BinaryIO, length: int) -> None:
-    """The first ``length`` bytes of ``source`` written over the start of ``target``: by the system
-    where it can (``copy_file_range``: no byte comes through this process), else read and written."""
-    copied = 0
-    with contextlib.suppress(OSError, AttributeError):  # another system, or files it cannot copy
-        while copied < length:
-            done = os.copy_file_range(source.fileno(), target.fileno(), length - copied, copied, copied)
-            if done == 0:
-                break
-            copied += done
-    while copied < length:
-        chunk = os.pread(source.fileno(), min(length - copied, 1 << 20), copied)
-        if not chunk:
-            raise OSError(f"{length - copied} bytes of the last build's pieces are missing")
-        os.pwrite(target.fileno(), chunk, copied)
-        copied += len(chunk)

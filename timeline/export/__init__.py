@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, TextIO
 
 from ..collector import frozen
-from ..files import Staging
+from ..files import Staging, append_file
 from ..graph import actor_network, knowledge_streams
 from ..pieces import KeysAhead, Pieces, Reuse, pieces_of
 from ..records import Build
@@ -218,11 +218,11 @@ class _Plots:
             self._made[div_id, with_plotly] = made
             plot_div(made, div_id, fig, with_plotly)
             made.flush()
-        made.seek(0)
         if utf8_file(out):
             out.flush()
-            shutil.copyfileobj(made.buffer, out.buffer, _CHUNK)  # type: ignore[attr-defined]
+            append_file(made, out.buffer)
         else:
+            made.seek(0)
             shutil.copyfileobj(made, out, _CHUNK)
 
     def __enter__(self) -> _Plots:

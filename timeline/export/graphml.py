@@ -17,11 +17,11 @@ What each reader needs, and where it is handled:
 
 from __future__ import annotations
 
+import codecs
 import functools
 import io
 import math
 import re
-import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +32,7 @@ from xml.etree.ElementTree import ParseError
 import networkx as nx
 
 from ..errors import InputError
+from ..files import append_file
 from ..graph import LIST_SEPARATOR, Edge, GraphStreams, PlacedEdge, PlacedNode, build_from_graph
 from ..pieces import NO_PIECES, Pieces
 from ..records import Build
@@ -190,6 +191,9 @@ _HEADER = (
     'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
 )
 _CHUNK = 1 << 20
+#: What a character UTF-8 has no bytes for (a lone surrogate) becomes, as XML writers do; the values
+#: are cleaned of them before (:func:`timeline.text.clean_text`), this is the last guard.
+_ERRORS = "xmlcharrefreplace"
 
 
 def to_graphml(graph: nx.Graph) -> bytes:
@@ -247,25 +251,27 @@ def write_graphml(
         out.write("  </graph>\n</graphml>\n")
 
 
-def _copy(body: IO[str], out: TextIO) -> None:
-    """The scratch file's text appended to ``out``: as bytes when both are UTF-8 files (decoding and
-    encoding again would cost as much as a tenth of writing it)."""
-    body.seek(0)
-    if isinstance(body, io.TextIOWrapper) and utf8_file(out):
-        body.flush()
+def _copy(body: IO[bytes], out: TextIO) -> None:
+    """The scratch file's UTF-8 appended to ``out``: as bytes when ``out`` is a UTF-8 file (by the
+    system when the scratch is a file too), else decoded."""
+    if utf8_file(out):
         out.flush()
-        shutil.copyfileobj(body.buffer, out.buffer, _CHUNK)
-    else:
-        shutil.copyfileobj(body, out, _CHUNK)
+        if isinstance(body, io.BytesIO):
+            out.buffer.write(body.getbuffer())
+        else:
+            append_file(body, out.buffer)
+        return
+    body.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8")()  # a chunk may end inside a character
+    while chunk := body.read(_CHUNK):
+        out.write(decoder.decode(chunk))
+    out.write(decoder.decode(b"", final=True))
 
 
-def _scratch_file(folder: Path | None) -> IO[str]:
+def _scratch_file(folder: Path | None) -> IO[bytes]:
     if folder is None:
-        return io.StringIO()
-    # the same encoding as the file it is copied into: what it holds reads back as it was written
-    return tempfile.TemporaryFile(
-        "w+", encoding="utf-8", errors="xmlcharrefreplace", newline="", dir=folder, prefix=".graphml-"
-    )
+        return io.BytesIO()
+    return tempfile.TemporaryFile("w+b", dir=folder, prefix=".graphml-")
 
 
 class _Keys:
@@ -282,7 +288,7 @@ class _Keys:
         # per scope: attribute -> (the start of its <data> element, its type)
         self.scopes: dict[str, dict[str, tuple[str, type]]] = {"node": {}, "edge": {}}
         self.clean: set[Any] = set()  # attribute names met that need no cleaning
-        self.replayed: set[tuple[str, str]] = set()  # the attributes of pieces taken (see _replay)
+        self.replayed: set[tuple[str, bytes]] = set()  # the attributes of pieces taken (see _replay)
         self._ids: dict[tuple[str, str], str] = {}
         self._taken: set[str] = set()
         for (scope, name), kind in (types or {}).items():
@@ -323,20 +329,21 @@ class _Keys:
 
 
 def _write_items(
-    streams: GraphStreams, out: IO[str], keys: _Keys, pieces: Pieces, edge_pieces: Pieces
+    streams: GraphStreams, out: IO[bytes], keys: _Keys, pieces: Pieces, edge_pieces: Pieces
 ) -> bool:
-    """Write every node and edge element; whether there was any node."""
+    """Write every node and edge element, in UTF-8; whether there was any node."""
     # text values repeat (types, dates, titles, a sentence for each of its events): each made safe once
     texts = functools.lru_cache(maxsize=MEMO)(_safe_text)
-    pending: list[str] = []  # elements written to the file a batch at a time: each write costs
+    pending: list[bytes] = []  # elements written to the file a batch at a time: each write costs
 
-    def add(element: str) -> None:
+    def add(element: bytes) -> None:
         pending.append(element)
         if len(pending) >= _BATCH:
-            out.write("".join(pending))
+            out.write(b"".join(pending))
             pending.clear()
 
     written: set[str] = set()
+    taken = _Taken("node", pieces, keys)
     for node, place, make in _placed_nodes(streams, pieces):
         node_id = clean_text(str(node))
         if node_id in written:
@@ -344,21 +351,25 @@ def _write_items(
             continue
         written.add(node_id)
         opening = f'id="{_attribute(node_id)}"'
-        safe = functools.partial(_safe_node_data, node)
-        add(_item("node", opening, place, functools.partial(_named, node, make), safe, pieces, keys, texts))
+        element = taken(place, opening)
+        if element is None:
+            named, safe = functools.partial(_named, node, make), functools.partial(_safe_node_data, node)
+            element = _made("node", opening, place, named, safe, pieces, keys, texts)
+        add(element)
     ends: dict[str, str] = {}  # node ids as attribute values: each node is at the end of many edges
     seen: set[str] = set()
+    taken = _Taken("edge", edge_pieces, keys)
     for u, v, key, place, make in _placed_edges(streams, edge_pieces):
         u, v, key = _safe_edge_id(u, v, key, seen)
         source = ends.get(u) or ends.setdefault(u, _attribute(u))
         target = ends.get(v) or ends.setdefault(v, _attribute(v))
         opening = f'source="{source}" target="{target}" id="{_attribute(key)}"'
-        add(_item("edge", opening, place, make, _clean, edge_pieces, keys, texts))
-    out.write("".join(pending))
+        add(taken(place, opening) or _made("edge", opening, place, make, _clean, edge_pieces, keys, texts))
+    out.write(b"".join(pending))
     return bool(written)
 
 
-def _item(
+def _made(
     tag: str,
     opening: str,
     place: int,
@@ -367,17 +378,14 @@ def _item(
     pieces: Pieces,
     keys: _Keys,
     texts: Callable[[str], str],
-) -> str:
-    """A node's or an edge's element: the last build's piece when one is taken (see :func:`_taken`),
-    else made from the attributes ``make`` gives (kept as the piece of ``place``, unless -1), made
-    ``safe`` first when some attribute's name needs cleaning."""
-    taken = None if place < 0 else _taken(tag, place, pieces, opening, keys)
-    if taken is not None:
-        return taken
+) -> bytes:
+    """A node's or an edge's element in UTF-8, made from the attributes ``make`` gives (kept as the
+    piece of ``place``, unless -1), made ``safe`` first when some attribute's name needs cleaning."""
     data = make()
-    return _element(tag, opening, data, tag, keys, texts, place, pieces) or _element(
+    element = _element(tag, opening, data, tag, keys, texts, place, pieces) or _element(
         tag, opening, safe(data), tag, keys, texts
     )
+    return element.encode("utf-8", _ERRORS)
 
 
 def _named(node: Any, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
@@ -437,7 +445,7 @@ def _element(
     """One node or edge, its values made safe (:func:`safe_value`, ``texts`` for text) as they are
     written; ``keys`` gives each attribute's key id and its one type (or learns it). Empty when some
     attribute's name needs cleaning itself: the caller cleans the item (:func:`_clean`) and asks again.
-    With a ``place`` (not -1) the element is kept in ``pieces`` as that place's piece (see :func:`_taken`).
+    With a ``place`` (not -1) the element is kept in ``pieces`` as that place's piece (see :class:`_Taken`).
     """
     if not keys.clean.issuperset(data) and not keys.all_clean(data):
         return ""  # before any key is added: of two names that clean to one, the last one counts
@@ -473,36 +481,45 @@ def _element(
         return f"    <{tag} {opening} />\n"
     lines.append(f"    </{tag}>\n")
     if learned:
-        pieces.keep(place, "\n".join(learned) + "\0" + "".join(lines[1:]))
+        pieces.keep_bytes(place, ("\n".join(learned) + "\0" + "".join(lines[1:])).encode("utf-8", _ERRORS))
     return "".join(lines)
 
 
-def _taken(tag: str, place: int, pieces: Pieces, opening: str, keys: _Keys) -> str | None:
-    """The element of a node or an edge from the last build's piece, kept again; None when there is
-    none, or when one of its attributes has another key id here than there (the types are learned as
-    writing it would). A piece is the element after its opening tag, behind the attributes it writes
-    (name, type, key id)."""
-    kept = pieces.get(place)
-    if kept is None:
-        return None
-    learned, _, rest = kept.partition("\0")
-    if not _replay(tag, learned, keys):
-        return None
-    pieces.keep_found(place)
-    return f"    <{tag} {opening}>\n{rest}"
+class _Taken:
+    """The elements of the nodes or the edges (``tag``) taken from the last build's pieces (their UTF-8,
+    as kept), and kept again. A piece is the element after its opening tag, behind the attributes it
+    writes (name, type, key id)."""
+
+    def __init__(self, tag: str, pieces: Pieces, keys: _Keys) -> None:
+        self._tag, self._keys = tag, keys
+        self._get, self._keep = pieces.get_bytes, pieces.keep_found
+        self._start = f"    <{tag} ".encode()
+
+    def __call__(self, place: int, opening: str) -> bytes | None:
+        """The element of the item at ``place`` with the opening tag's attributes ``opening``; None
+        when it has no place (-1) or no piece, or when one of its attributes has another key id here
+        than there (the types are learned as writing it would)."""
+        kept = None if place < 0 else self._get(place)
+        if kept is None:
+            return None
+        learned, _, rest = kept.partition(b"\0")
+        if not _replay(self._tag, learned, self._keys):
+            return None
+        self._keep(place)
+        return b"%s%s>\n%s" % (self._start, opening.encode("utf-8", _ERRORS), rest)
 
 
 _TYPES = {name: kind for kind, name in _XML_TYPES.items()}
 
 
-def _replay(scope: str, learned: str, keys: _Keys) -> bool:
+def _replay(scope: str, learned: bytes, keys: _Keys) -> bool:
     """Learn the attributes a kept piece writes, as writing it would; whether each has the key id it
     had when the piece was made (else the piece is made again, and learns the same). Most pieces
     write the same attributes: a list of them replayed once has nothing more to teach."""
     if (scope, learned) in keys.replayed:
         return True
     known = keys.scopes[scope]
-    for line in learned.split("\n"):
+    for line in learned.decode("utf-8").split("\n"):
         name, type_name, start = line.split("\t")
         kind = _TYPES[type_name]
         entry, one = known.get(name) or keys.add(scope, name, kind)
