@@ -4,6 +4,7 @@ writes the very bytes a build from nothing writes."""
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import logging
 import os
 from pathlib import Path
@@ -159,6 +160,68 @@ def test_a_rebuild_keeps_the_pieces_it_takes_where_they_lie_until_most_are_unuse
     assert made.take()["row"] == 0 and _pieces_end(kept) == compact
     cold = timeline.build([news], out=tmp_path / "cold", nlp=nlp, date="2024-04-05")
     assert outputs(out) == outputs(tmp_path / "cold") and cold.events
+
+
+def test_a_rebuild_writes_its_pieces_into_the_last_file_unless_another_build_holds_it(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    news, out, cache = tmp_path / "news", tmp_path / "out", tmp_path / "cache.sqlite"
+    kept = folder_for(cache) / "events.csv"
+    write_articles(news, ["a.txt", "b.txt"])
+    timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    first, inode = kept.read_bytes(), kept.stat().st_ino
+    # the same file: its pieces where they were, the new ones written over its index
+    write_articles(news, ["a.txt", "b.txt", "c.txt"])
+    timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    assert kept.stat().st_ino == inode
+    assert kept.read_bytes()[: _pieces_end_of(first)] == first[: _pieces_end_of(first)]
+    second = kept.read_bytes()
+    # held by another build: written anew (the pieces taken copied to its start), the same bytes
+    write_articles(news, ["a.txt", "b.txt", "c.txt", "d.txt"])
+    with kept.open("rb") as other:
+        fcntl.flock(other.fileno(), fcntl.LOCK_EX)
+        timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    assert kept.stat().st_ino != inode
+    assert kept.read_bytes()[: _pieces_end_of(second)] == second[: _pieces_end_of(second)]
+    made = Made(monkeypatch)
+    timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    assert made.take()["row"] == 0
+    cold = timeline.build([news], out=tmp_path / "cold", nlp=nlp, date="2024-04-05")
+    assert cold.events and outputs(out) == outputs(tmp_path / "cold")
+
+
+def test_a_build_that_fails_leaves_the_last_pieces_as_they_were(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    news, out, cache = tmp_path / "news", tmp_path / "out", tmp_path / "cache.sqlite"
+    kept = folder_for(cache) / "events.csv"
+    write_articles(news, ["a.txt", "b.txt"])
+    timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    before = kept.read_bytes()
+    write_articles(news, ["a.txt", "b.txt", "c.txt"])
+    rows = tables._event_cells
+
+    def failing(*args: Any) -> Any:
+        row = rows(*args)
+        if len(pending) > 1:  # after some rows were written over the last build's index
+            raise OSError(28, "No space left on device")
+        pending.append(row)
+        return row
+
+    pending: list[Any] = []
+    monkeypatch.setattr(tables, "_event_cells", failing)
+    monkeypatch.setattr(pieces, "_BATCH", 1)  # each piece written as it comes
+    with pytest.raises(OSError):
+        timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    assert pending and kept.read_bytes() == before
+    monkeypatch.setattr(tables, "_event_cells", rows)
+    made = Made(monkeypatch)
+    again = timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    assert 0 < made.take()["row"] < len(again.events)  # the first two articles' rows taken
+
+
+def _pieces_end_of(data: bytes) -> int:
+    return int.from_bytes(data[-16:-8], "little")
 
 
 def test_the_last_pieces_are_copied_the_long_way_where_the_system_cannot(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import array
 import contextlib
+import fcntl
 import functools
 import hashlib
 import logging
@@ -254,6 +255,7 @@ class _Found:
     def __init__(self, handle: BinaryIO, data: mmap.mmap, index: np.ndarray, keys: np.ndarray) -> None:
         self.handle = handle
         self._data = data
+        self.size = len(data)  # of the file when it was read
         #: where the pieces end (and the index starts), and how many of those bytes are pieces indexed
         self.pieces_end = len(data) - _TRAILER.size - len(index) * _INDEX.itemsize
         self.indexed = int(index["length"].sum())
@@ -280,6 +282,10 @@ class _Found:
             self._data.madvise(mmap.MADV_DONTNEED)
             self._touched = 0
         return self._data[start:end]
+
+    def tail(self) -> bytes:
+        """The file after its pieces: its index and trailer."""
+        return self._data[self.pieces_end :]
 
     def places(self, events: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Where the pieces of ``events`` (each with one) start, and their lengths."""
@@ -328,36 +334,67 @@ def _index(data: mmap.mmap, path: Path) -> np.ndarray | None:
 
 
 class _Keeper:
-    """This build's pieces of one output, written to a temporary file that replaces the last one on
-    success (and is removed on failure). Pieces are only an aid: when they cannot be written (the
-    folder is read-only, the disk full) that is reported, and the build goes on without keeping them.
+    """This build's pieces of one output, kept for the next build once all are written. Pieces are only
+    an aid: when they cannot be written (the folder is read-only, the disk full) that is reported,
+    and the build goes on without keeping them.
 
-    The last build's file (``found``) is taken whole as the start of the new one, copied by the
-    system: the pieces taken from it stay where they are, and the new ones follow. So most pieces
-    are never copied through this process, at the cost of keeping the pieces no build takes any more;
-    once they are half of the file it is written anew with only the pieces kept.
+    The pieces this build takes from the last build's file (``found``) stay where they are: the new
+    ones, then the index and the trailer, are written over that file's index and trailer, which are
+    put back should the build fail (see :meth:`_appended`). So the pieces taken are never copied, at
+    the cost of keeping those no build takes any more; once the pieces taken are less than half of
+    the file, it is written anew with only them, to a temporary file that replaces it on success. So
+    is it when it is no longer the file the build read, or another build is writing to it: then the
+    pieces taken are copied by the system to the new file's start.
     """
 
     def __init__(self, folder: Path, output: str, keys: np.ndarray, found: _Found | None = None) -> None:
         self._path = folder / output
         self._keys = keys
-        # the last build's pieces, at the start of the new file: unless most of them are unused
+        # the last build's pieces, where they lie: unless most of them are unused
         self._base = found if found is not None and found.indexed * 2 >= found.pieces_end else None
-        self._end = 0 if self._base is None else self._base.pieces_end  # where the next piece goes
+        self._end = 0  # where the next piece goes
         self._events = array.array("q")
         self._starts = array.array("Q")
         self._lengths = array.array("Q")
         self._in_base = array.array("q")  # the events whose piece is the last build's, where it lies
         self._pending: list[bytes] = []  # pieces written to the file a batch at a time: each write costs
         self._file: BinaryIO | None = None
-        self._temporary = ""
+        self._temporary = ""  # the file written anew, if it is
+        #: where the last build's file was added to, and what it held from there: put back when not finished
+        self._restore: tuple[int, bytes] | None = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            handle, self._temporary = tempfile.mkstemp(dir=folder, prefix=f".{output}-")
-            self._file = os.fdopen(handle, "wb")
-            self._file.seek(self._end)  # the last build's pieces go before, once all is written
+            self._file = None if self._base is None else self._appended(self._base)
+            if self._file is None:
+                handle, self._temporary = tempfile.mkstemp(dir=folder, prefix=f".{output}-")
+                self._file = os.fdopen(handle, "wb")
+                self._end = 0 if self._base is None else self._base.pieces_end
+                self._file.seek(self._end)  # the last build's pieces go before, once all is written
         except OSError as err:
             self._give_up(err)
+
+    def _appended(self, base: _Found) -> BinaryIO | None:
+        """The last build's file, open to write from where its index starts, locked against other
+        builds; None when it is no longer the file ``base`` read (replaced or written to since), or
+        another build holds it."""
+        try:
+            # unbuffered: on failure, what was added is cut off with nothing left to flush after
+            file = self._path.open("r+b", buffering=0)
+        except OSError:  # read-only, say: written anew
+            return None
+        try:
+            fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)  # released when the file closes
+            now, read = os.fstat(file.fileno()), os.fstat(base.handle.fileno())
+        except OSError:
+            file.close()
+            return None
+        if (now.st_dev, now.st_ino, now.st_size) != (read.st_dev, read.st_ino, base.size):
+            file.close()
+            return None
+        # the new pieces go where its index starts: kept aside, to be written back should the build fail
+        self._end, self._restore = base.pieces_end, (base.pieces_end, base.tail())
+        file.seek(self._end)
+        return file
 
     def add(self, event: int, piece: bytes) -> None:
         if self._file is None:
@@ -381,7 +418,7 @@ class _Keeper:
 
     def _write_pending(self, file: BinaryIO) -> None:
         try:
-            file.write(b"".join(self._pending))
+            _write_all(file, b"".join(self._pending))
         except OSError as err:
             self._give_up(err)
         self._pending.clear()
@@ -411,9 +448,12 @@ class _Keeper:
         index["start"] = np.concatenate((np.frombuffer(self._starts, dtype=np.uint64), starts))
         index["length"] = np.concatenate((np.frombuffer(self._lengths, dtype=np.uint64), lengths))
         index = index[np.argsort(index["key"], kind="stable")]
-        file.write(index.tobytes())
-        file.write(_TRAILER.pack(_MAGIC, code_version(), self._end, len(index)))
+        _write_all(file, index.tobytes() + _TRAILER.pack(_MAGIC, code_version(), self._end, len(index)))
         file.flush()
+        if not self._temporary:  # written over the last build's index: ends here, whole again
+            file.truncate()
+            self._restore = None
+            return
         if self._base is not None:
             copy_start(self._base.handle, file, self._base.pieces_end)
         file.close()
@@ -425,8 +465,21 @@ class _Keeper:
 
     def _drop(self) -> None:
         if self._file is not None:
+            if self._restore is not None:  # added to, not finished: the last build's file as it was
+                at, tail = self._restore
+                with contextlib.suppress(OSError):
+                    self._file.seek(at)
+                    _write_all(self._file, tail)
+                    self._file.truncate()
             self._file.close()
             self._file = None
         if self._temporary:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self._temporary)
+
+
+def _write_all(file: BinaryIO, data: bytes) -> None:
+    """``data`` written whole: an unbuffered file may take less at a time."""
+    view = memoryview(data)
+    while view:
+        view = view[file.write(view) :]
