@@ -107,7 +107,8 @@ class _Linked:
         self.actors: dict[tuple[GroupKey, ...], Actor] = {}
         self.index: dict[tuple[str, str], str] = {}
         self.moved: set[str] = set()  # the documents some of whose entities the last update re-indexed
-        self._join(set())
+        self._joined: dict[GroupKey, tuple[GroupKey, ...]] = {}  # each group's set of joined groups
+        self._join(groups.keys(), set())
 
     def update(self, changed: set[GroupKey]) -> None:
         """Link again after entities joined the groups ``changed`` (new groups among them)."""
@@ -130,28 +131,33 @@ class _Linked:
             )
         for k in again:
             self._pairs[k] = _pairs_of(k, self.groups, self._named, self._key)
-        self._join(changed)
+        # only the sets of joined groups that a changed group or a changed pair is in can change: a
+        # group's pairs that were not made again join it to groups of its set, as before
+        seeds = changed | again | {g for k in again for pair in self._pairs.get(k, ()) for g in pair}
+        self._join({g for k in seeds for g in self._joined.get(k, (k,))}, changed)
 
-    def _join(self, changed: set[GroupKey]) -> None:
-        """The actors of the groups as the pairs join them: kept for a set of groups that none of
-        ``changed`` is in and that was joined so before, else made (and their entities indexed)."""
+    def _join(self, scope: Iterable[GroupKey], changed: set[GroupKey]) -> None:
+        """The actors of the groups in ``scope`` (whole sets of joined groups, as the pairs join them):
+        kept for a set of groups that none of ``changed`` is in and that was joined so before, else
+        made (and their entities indexed). The actors of the groups out of scope are kept."""
         groups = self.groups
-        parent = {k: k for k in groups}
+        parent = {k: k for k in scope}
 
         def find(k: GroupKey) -> GroupKey:
             while parent[k] != k:
                 k = parent[k]
             return k
 
-        for pairs in self._pairs.values():
-            for short, long in pairs:
+        for k in parent:
+            for short, long in self._pairs.get(k, ()):
                 a, b = find(short), find(long)
                 if a != b:
                     parent[a] = b
         merged: dict[GroupKey, list[GroupKey]] = {}
-        for k in sorted(groups):
+        for k in sorted(parent):
             merged.setdefault(find(k), []).append(k)
-        actors: dict[tuple[GroupKey, ...], Actor] = {}
+        # the sets of joined groups out of scope, as they were (a set is wholly in scope or out of it)
+        actors = {joined: a for joined, a in self.actors.items() if joined[0] not in parent}
         index = self.index
         for keys in merged.values():
             joined = tuple(keys)
@@ -172,6 +178,8 @@ class _Linked:
                             self.moved.add(doc_id)
                         index[entry] = actor_id
             actors[joined] = actor
+            for k in joined:
+                self._joined[k] = joined
         self.actors = actors
 
 
