@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.language import Language
 
 from timeline.errors import ModelNotFound
-from timeline.model import model_name
-from timeline.nlp import _pieces, parse
+from timeline.model import MODEL, model_name
+from timeline.nlp import BARE_TOKENIZER, _pieces, parse
 
 
 def test_a_line_break_ends_a_sentence(nlp: Language) -> None:
@@ -54,3 +55,10 @@ def test_the_model_is_named_from_its_package_as_when_loaded(nlp: Language) -> No
     assert model_name() == model_name(nlp) == f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}"
     with pytest.raises(ModelNotFound):
         model_name(name="no_such_model_installed")
+
+
+def test_the_tokenizer_read_from_the_models_files_alone_is_the_one_spacy_makes() -> None:
+    made, read = spacy.load(MODEL).tokenizer, spacy.load(MODEL, config=BARE_TOKENIZER).tokenizer
+    assert read.to_bytes() == made.to_bytes()
+    text = "Apple's co-founder met U.S. officials in Calif. at 10 a.m. :) http://apple.com, e-mail"
+    assert [t.text for t in read(text)] == [t.text for t in made(text)]
