@@ -294,3 +294,14 @@ def test_the_records_read_back_are_shared_only_beyond_a_bound_of_text(
     assert to_json(over) == to_json(under)
     # shared: each event type (a word of a closed set) is one object across the build
     assert len({id(e.type) for e in over.events}) == len({e.type for e in over.events}) > 0
+
+
+def test_a_build_shows_its_progress_on_stderr_only_when_asked(
+    tmp_path: Path, nlp: Language, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = corpus(tmp_path, 3)
+    timeline.build([path], nlp=nlp)
+    assert capsys.readouterr().err == ""
+    timeline.build([path], nlp=nlp, progress=True)
+    shown = capsys.readouterr().err
+    assert "3/3" in shown and "article" in shown  # articles done of all, and their rate
