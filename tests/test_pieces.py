@@ -162,27 +162,38 @@ def test_a_rebuild_keeps_the_pieces_it_takes_where_they_lie_until_most_are_unuse
     assert outputs(out) == outputs(tmp_path / "cold") and cold.events
 
 
+def _built(tmp_path: Path, nlp: Language) -> tuple[Path, Path, Path, Path]:
+    """Articles a and b built with a cache: their folder, the output folder, the cache, and the file
+    of the pieces of ``events.csv``."""
+    news, out, cache = tmp_path / "news", tmp_path / "out", tmp_path / "cache.sqlite"
+    write_articles(news, ["a.txt", "b.txt"])
+    timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    return news, out, cache, folder_for(cache) / "events.csv"
+
+
+def _pieces(path: Path) -> bytes:
+    """A pieces file's pieces: what comes before its index."""
+    return path.read_bytes()[: _pieces_end(path)]
+
+
 def test_a_rebuild_writes_its_pieces_into_the_last_file_unless_another_build_holds_it(
     tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    news, out, cache = tmp_path / "news", tmp_path / "out", tmp_path / "cache.sqlite"
-    kept = folder_for(cache) / "events.csv"
-    write_articles(news, ["a.txt", "b.txt"])
-    timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
-    first, inode = kept.read_bytes(), kept.stat().st_ino
+    news, out, cache, kept = _built(tmp_path, nlp)
+    first, inode = _pieces(kept), kept.stat().st_ino
     # the same file: its pieces where they were, the new ones written over its index
     write_articles(news, ["a.txt", "b.txt", "c.txt"])
     timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
     assert kept.stat().st_ino == inode
-    assert kept.read_bytes()[: _pieces_end_of(first)] == first[: _pieces_end_of(first)]
-    second = kept.read_bytes()
+    assert _pieces(kept)[: len(first)] == first
+    second = _pieces(kept)
     # held by another build: written anew (the pieces taken copied to its start), the same bytes
     write_articles(news, ["a.txt", "b.txt", "c.txt", "d.txt"])
     with kept.open("rb") as other:
         fcntl.flock(other.fileno(), fcntl.LOCK_EX)
         timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
     assert kept.stat().st_ino != inode
-    assert kept.read_bytes()[: _pieces_end_of(second)] == second[: _pieces_end_of(second)]
+    assert _pieces(kept)[: len(second)] == second
     made = Made(monkeypatch)
     timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
     assert made.take()["row"] == 0
@@ -193,10 +204,7 @@ def test_a_rebuild_writes_its_pieces_into_the_last_file_unless_another_build_hol
 def test_a_build_that_fails_leaves_the_last_pieces_as_they_were(
     tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    news, out, cache = tmp_path / "news", tmp_path / "out", tmp_path / "cache.sqlite"
-    kept = folder_for(cache) / "events.csv"
-    write_articles(news, ["a.txt", "b.txt"])
-    timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    news, out, cache, kept = _built(tmp_path, nlp)
     before = kept.read_bytes()
     write_articles(news, ["a.txt", "b.txt", "c.txt"])
     rows = tables._event_cells
@@ -218,10 +226,6 @@ def test_a_build_that_fails_leaves_the_last_pieces_as_they_were(
     made = Made(monkeypatch)
     again = timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
     assert 0 < made.take()["row"] < len(again.events)  # the first two articles' rows taken
-
-
-def _pieces_end_of(data: bytes) -> int:
-    return int.from_bytes(data[-16:-8], "little")
 
 
 def test_the_last_pieces_are_copied_the_long_way_where_the_system_cannot(
