@@ -8,9 +8,11 @@ cache (``<cache>.pieces/<output>``), each found by its event's key: a digest of 
 made from (the event's record but its id, which a piece leaves to the writer; its article; its actors'
 names; the articles that also report it). The next build takes a piece whose key it finds
 and makes the others. A file is read only when it is whole and was written by the same code
-(:func:`code_version`); one that is damaged is reported and written anew, never trusted. Each is
-replaced atomically, like the outputs; the new file starts with the last one's pieces, copied by the
-system, so that the pieces taken are not written again (see :class:`_Keeper`).
+(:func:`code_version`); one that is damaged is reported and written anew, never trusted. A rebuild
+writes its new pieces into the last build's file, over its index, so that the pieces it takes are
+neither written nor copied again; the file is put back as it was should the build fail, and written
+anew (replaced atomically, like the outputs) when it holds more pieces no build takes than pieces
+taken (see :class:`_Keeper`).
 """
 
 from __future__ import annotations
@@ -340,7 +342,7 @@ class _Keeper:
 
     The pieces this build takes from the last build's file (``found``) stay where they are: the new
     ones, then the index and the trailer, are written over that file's index and trailer, which are
-    put back should the build fail (see :meth:`_appended`). So the pieces taken are never copied, at
+    put back should the build fail (see :meth:`_last_file`). So the pieces taken are never copied, at
     the cost of keeping those no build takes any more; once the pieces taken are less than half of
     the file, it is written anew with only them, to a temporary file that replaces it on success. So
     is it when it is no longer the file the build read, or another build is writing to it: then the
@@ -360,11 +362,11 @@ class _Keeper:
         self._pending: list[bytes] = []  # pieces written to the file a batch at a time: each write costs
         self._file: BinaryIO | None = None
         self._temporary = ""  # the file written anew, if it is
-        #: where the last build's file was added to, and what it held from there: put back when not finished
+        #: where the last build's file is written over, and what it held from there: put back unless finished
         self._restore: tuple[int, bytes] | None = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            self._file = None if self._base is None else self._appended(self._base)
+            self._file = None if self._base is None else self._last_file(self._base)
             if self._file is None:
                 handle, self._temporary = tempfile.mkstemp(dir=folder, prefix=f".{output}-")
                 self._file = os.fdopen(handle, "wb")
@@ -373,12 +375,12 @@ class _Keeper:
         except OSError as err:
             self._give_up(err)
 
-    def _appended(self, base: _Found) -> BinaryIO | None:
+    def _last_file(self, base: _Found) -> BinaryIO | None:
         """The last build's file, open to write from where its index starts, locked against other
         builds; None when it is no longer the file ``base`` read (replaced or written to since), or
         another build holds it."""
         try:
-            # unbuffered: on failure, what was added is cut off with nothing left to flush after
+            # unbuffered: on failure, what was written is put back with nothing left to flush after
             file = self._path.open("r+b", buffering=0)
         except OSError:  # read-only, say: written anew
             return None
@@ -465,7 +467,7 @@ class _Keeper:
 
     def _drop(self) -> None:
         if self._file is not None:
-            if self._restore is not None:  # added to, not finished: the last build's file as it was
+            if self._restore is not None:  # written over, not finished: the last build's file as it was
                 at, tail = self._restore
                 with contextlib.suppress(OSError):
                     self._file.seek(at)
