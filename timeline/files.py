@@ -1,4 +1,5 @@
-"""Writing outputs safely: a build's files are staged, then each renamed into place atomically."""
+"""Writing outputs safely: a build's files are staged, then each renamed into place atomically; and
+files copied into one another by the system."""
 
 from __future__ import annotations
 
