@@ -257,7 +257,6 @@ class _Found:
     def __init__(self, handle: BinaryIO, data: mmap.mmap, index: np.ndarray, keys: np.ndarray) -> None:
         self.handle = handle
         self._data = data
-        self.size = len(data)  # of the file when it was read
         #: where the pieces end (and the index starts), and how many of those bytes are pieces indexed
         self.pieces_end = len(data) - _TRAILER.size - len(index) * _INDEX.itemsize
         self.indexed = int(index["length"].sum())
@@ -284,6 +283,11 @@ class _Found:
             self._data.madvise(mmap.MADV_DONTNEED)
             self._touched = 0
         return self._data[start:end]
+
+    @property
+    def size(self) -> int:
+        """The file's size when it was read (what is mapped of it)."""
+        return len(self._data)
 
     def tail(self) -> bytes:
         """The file after its pieces: its index and trailer."""
