@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.export.graphml import read_graphml, safe_graph, to_graphml
+from timeline.export import graphml
+from timeline.export.graphml import graph_streams, read_graphml, safe_graph, to_graphml, write_graphml
 from timeline.graph import actor_network, knowledge_graph
 from timeline.records import GROUP, THING, Actor, Build, Mention
 from timeline.text import clean_text
@@ -231,3 +232,44 @@ def test_the_file_holds_the_safe_copy_whatever_types_the_values_mix(
     back = nx.read_graphml(io.BytesIO(to_graphml(graph)), force_multigraph=True)
     assert list(back.nodes(data=True)) == list(safe.nodes(data=True))
     assert list(back.edges(keys=True, data=True)) == list(safe.edges(keys=True, data=True))
+
+
+def _written(graph: nx.MultiDiGraph, path: Path, last: Path | None) -> bytes:
+    with path.open("w", encoding="utf-8", errors="xmlcharrefreplace", newline="") as out:
+        write_graphml(graph_streams(graph), out, scratch=path.parent, last=last)
+    return path.read_bytes()
+
+
+def _graph(nodes: list[dict], edges: list[dict]) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from((f"n{i}", data) for i, data in enumerate(nodes))
+    graph.add_edges_from(("n0", "n1", f"k{i}", data) for i, data in enumerate(edges))
+    return graph
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(ATTRIBUTES, max_size=8), st.lists(ATTRIBUTES, max_size=8), st.lists(ATTRIBUTES, max_size=8))
+def test_a_file_written_after_the_last_ones_keys_is_the_same_whatever_the_last_one_held(
+    tmp_path: Path, last_nodes: list[dict], nodes: list[dict], edges: list[dict]
+) -> None:
+    # the nodes and edges go straight after the last file's keys, and are moved when the keys differ
+    with tempfile.TemporaryDirectory(dir=tmp_path) as folder:
+        last, path = Path(folder) / "last.graphml", Path(folder) / "now.graphml"
+        for before in (_graph(last_nodes, edges), _graph(nodes, edges)):
+            _written(before, last, None)
+            assert _written(_graph(nodes, edges), path, last) == to_graphml(_graph(nodes, edges))
+            assert sorted(p.name for p in Path(folder).iterdir()) == ["last.graphml", "now.graphml"]
+
+
+def test_a_file_with_the_last_ones_keys_is_written_without_a_scratch_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    graph = _graph([{"name": "Veloria", "score": 1.5}, {"name": "Marden"}], [{"role": "source", "n": 2}])
+    last, path = tmp_path / "last.graphml", tmp_path / "now.graphml"
+    expected = _written(graph, last, None)
+
+    def no_scratch(_: Path | None) -> None:
+        raise AssertionError("a scratch file was made")
+
+    monkeypatch.setattr(graphml, "_scratch_file", no_scratch)
+    assert _written(graph, path, last) == expected

@@ -243,7 +243,7 @@ def test_the_last_pieces_are_copied_the_long_way_where_the_system_cannot(
             monkeypatch.setattr(os, "copy_file_range", copy)
         target.write_bytes(b"\0" * 2_000_000 + b"after")
         with source.open("rb") as src, target.open("r+b") as dst:
-            files.copy_start(src, dst, 2_000_000)
+            files.copy_range(src, dst, 2_000_000)
         assert target.read_bytes() == source.read_bytes()[:2_000_000] + b"after"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import io
 import os
 import shutil
 import tempfile
@@ -22,19 +23,21 @@ def check_folder(out: Path) -> None:
         raise OutputError(str(out), "exists and is not a folder")
 
 
-def copy_start(source: IO[Any], target: IO[Any], length: int, at: int = 0) -> None:
-    """The first ``length`` bytes of the file ``source`` written into the file ``target`` from ``at``
-    (both files' positions untouched): by the system where it can (``copy_file_range``: no byte comes
-    through this process), else read and written."""
+def copy_range(source: IO[Any], target: IO[Any], length: int, *, start: int = 0, at: int = 0) -> None:
+    """``length`` bytes of the file ``source`` from ``start`` written into the file ``target`` from
+    ``at`` (both files' positions untouched): by the system where it can (``copy_file_range``: no byte
+    comes through this process), else read and written."""
     copied = 0
     with contextlib.suppress(OSError, AttributeError):  # another system, or files it cannot copy
         while copied < length:
-            done = os.copy_file_range(source.fileno(), target.fileno(), length - copied, copied, at + copied)
+            done = os.copy_file_range(
+                source.fileno(), target.fileno(), length - copied, start + copied, at + copied
+            )
             if done == 0:
                 break
             copied += done
     while copied < length:
-        chunk = os.pread(source.fileno(), min(length - copied, 1 << 20), copied)
+        chunk = os.pread(source.fileno(), min(length - copied, 1 << 20), start + copied)
         if not chunk:
             raise OSError(f"{length - copied} bytes of {source.name} are missing")
         os.pwrite(target.fileno(), chunk, at + copied)
@@ -42,13 +45,26 @@ def copy_start(source: IO[Any], target: IO[Any], length: int, at: int = 0) -> No
 
 
 def append_file(source: IO[Any], target: IO[bytes]) -> None:
-    """The whole of the file ``source`` (flushed) appended to the file ``target``, where it is: see
-    :func:`copy_start`."""
+    """The whole of the file ``source`` (flushed) appended to ``target``: see :func:`append_range`."""
     source.flush()
+    append_range(source, 0, os.fstat(source.fileno()).st_size, target)
+
+
+def append_range(source: IO[Any], start: int, length: int, target: IO[bytes]) -> None:
+    """``length`` bytes of the file ``source`` from ``start`` appended to ``target`` where it is: a
+    file (see :func:`copy_range`), or a buffer in memory."""
+    if isinstance(target, io.BytesIO):
+        end = start + length
+        while start < end:
+            chunk = os.pread(source.fileno(), min(end - start, 1 << 20), start)
+            if not chunk:
+                raise OSError(f"{end - start} bytes of {source.name} are missing")
+            target.write(chunk)
+            start += len(chunk)
+        return
     target.flush()
     at = target.tell()
-    length = os.fstat(source.fileno()).st_size
-    copy_start(source, target, length, at)
+    copy_range(source, target, length, start=start, at=at)
     target.seek(at + length)
 
 

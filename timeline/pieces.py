@@ -28,7 +28,7 @@ import operator
 import os
 import struct
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from importlib.metadata import version
 from pathlib import Path
@@ -37,7 +37,7 @@ from typing import BinaryIO
 import msgspec
 import numpy as np
 
-from .files import copy_start
+from .files import copy_range
 from .records import Build, Document, Event
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,18 @@ log = logging.getLogger(__name__)
 #: The libraries whose encoders write the pieces: another version may write other bytes.
 ENCODERS = ("msgspec", "plotly", "orjson", "networkx")
 _KEY = np.dtype("S16")
-_INDEX = np.dtype([("key", _KEY), ("start", "<u8"), ("length", "<u8")])
+#: Per piece: its event's key, where it lies, and where its note lies (see :meth:`Pieces.taken`); its
+#: head's length.
+_INDEX = np.dtype(
+    [
+        ("key", _KEY),
+        ("start", "<u8"),
+        ("length", "<u8"),
+        ("note", "<u8"),
+        ("note_length", "<u4"),
+        ("head", "<u4"),
+    ]
+)
 _MAGIC = b"tlpieces"
 _TRAILER = struct.Struct("<8s16sQQ")  # magic, code version, where the index starts, how many pieces
 _BATCH = 256  # pieces written to the file at once
@@ -209,6 +220,7 @@ class Pieces:
     def __init__(self, found: _Found | None = None, keeper: _Keeper | None = None) -> None:
         self._found = found
         self._keeper = keeper
+        self._notes: dict[int, bool] = {}  # whether each note (by where it lies) was taken
 
     def get(self, event: int) -> str | None:
         """The piece the last build made for an event with the same key, if it kept one."""
@@ -227,18 +239,91 @@ class Pieces:
         if self._keeper is not None:
             self._keeper.add(event, piece.encode("utf-8", "surrogatepass"))
 
-    def keep_bytes(self, event: int, piece: bytes) -> None:
-        """:meth:`keep` for a piece in bytes (which :meth:`get` reads as UTF-8)."""
+    def keep_bytes(self, event: int, piece: bytes, head: int = 0, note: bytes = b"") -> None:
+        """:meth:`keep` for a piece in bytes (which :meth:`get` reads as UTF-8); for :meth:`taken`,
+        the length of its ``head`` and its ``note``."""
         if self._keeper is not None:
-            self._keeper.add(event, piece)
+            self._keeper.add(event, piece, head, note)
 
     def keep_found(self, event: int) -> None:
         """Keep the piece :meth:`get` gave for the event, where it lies: it is not copied."""
         if self._keeper is not None and self._found is not None:
             self._keeper.add_found(event, self._found)
 
+    def taken(
+        self,
+        events: Sequence[int],
+        heads: Sequence[bytes],
+        learn: Callable[[bytes], bool],
+        make: Callable[[int], bytes],
+    ) -> Iterator[bytes | Stretch]:
+        """The pieces of ``events``, in order, each starting with its head ``heads[n]`` (what of it is
+        not in its key: its id, say), for a writer that writes them one after the other.
+
+        A piece the last build kept is taken when its note (what a writer learns from it, kept once
+        for all the pieces that share it) is taken by ``learn``, each note once and in order: those
+        that lie one after the other in its file with the same heads come as one :class:`Stretch` of
+        the file, to be copied as it is; one kept with another head comes with this one instead (and
+        is kept again). The others are ``make(event)``'s, which keeps each (:meth:`keep_bytes`).
+        """
+        found = self._found
+        if found is None:
+            yield from map(make, events)
+            return
+        starts, ends, lengths, notes = found.placed(events)
+        run: list[int] = []  # the events of the stretch that goes on, from run_start to run_end
+        run_start = run_end = 0
+
+        def stretch() -> Stretch:
+            if self._keeper is not None:
+                self._keeper.add_found_run(run, found)
+            run.clear()
+            return Stretch(found.handle, run_start, run_end - run_start)
+
+        for n, (event, head) in enumerate(zip(events, heads, strict=True)):
+            start, end, length = starts[n], ends[n], lengths[n]
+            if start < 0 or not self._learned(found, event, notes[n], learn):
+                if run:
+                    yield stretch()
+                yield make(event)
+                continue
+            same = length == len(head) and found.read(start, start + length) == head
+            if same and run and start == run_end:
+                run.append(event)
+                run_end = end
+                continue
+            if run:
+                yield stretch()
+            if same:
+                run.append(event)
+                run_start, run_end = start, end
+            else:  # another id: this one's head, and the piece kept anew for it
+                piece = head + found.read(start + length, end)
+                self.keep_bytes(event, piece, len(head), found.note(event))
+                yield piece
+        if run:
+            yield stretch()
+
+    def _learned(self, found: _Found, event: int, at: int, learn: Callable[[bytes], bool]) -> bool:
+        """Whether ``learn`` takes the note of the event's piece, which lies at ``at`` (asked once per
+        note)."""
+        taken = self._notes.get(at)
+        if taken is None:
+            taken = self._notes[at] = learn(found.note(event))
+        return taken
+
 
 NO_PIECES = Pieces()
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """``length`` bytes of the file ``handle`` from ``start``: pieces taken as they lie (see
+    :meth:`Pieces.taken`), for the writer to copy (:func:`timeline.files.copy_range`)."""
+
+    handle: BinaryIO
+    start: int
+    length: int
 
 
 @contextlib.contextmanager
@@ -263,18 +348,21 @@ class _Found:
         if len(index) == 0:
             index = np.zeros(1, dtype=_INDEX)  # holds no key of 16 bytes: nothing is found
         at = np.minimum(np.searchsorted(index["key"], keys), len(index) - 1)
-        # per event: where the piece of its key would start, and its length (see places)
-        self._starts, self._lengths = index["start"][at], index["length"][at]
-        # and where its piece starts and ends; -1: none kept (lists: each is read one by one)
-        self._start = np.where(index["key"][at] == keys, self._starts.astype(np.int64), -1).tolist()
-        self._end = (self._starts + self._lengths).astype(np.int64).tolist()
+        self._index = index
+        # per event: the index's row of its piece; -1: none kept
+        self._row = np.where(index["key"][at] == keys, at, -1)
+        # and where its piece starts and ends (lists: each is read one by one)
+        rows = index[at]
+        self._start = np.where(self._row >= 0, rows["start"].astype(np.int64), -1).tolist()
+        self._end = (rows["start"] + rows["length"]).astype(np.int64).tolist()
         self._touched = 0  # bytes of the file's pages read since they were last let go
 
     def get(self, event: int) -> bytes | None:
         start = self._start[event]
-        if start < 0:
-            return None
-        end = self._end[event]
+        return None if start < 0 else self.read(start, self._end[event])
+
+    def read(self, start: int, end: int) -> bytes:
+        """The file's bytes from ``start`` to ``end``."""
         # The pages read stay mapped, and count in the process's memory as if they were its own:
         # a 10x build's pieces of one output are 1 GB. Every 64 MB read they are let go (the system
         # keeps them in its cache, and reads them again from there if asked).
@@ -283,6 +371,20 @@ class _Found:
             self._data.madvise(mmap.MADV_DONTNEED)
             self._touched = 0
         return self._data[start:end]
+
+    def placed(self, events: Sequence[int]) -> tuple[list[int], list[int], list[int], list[int]]:
+        """Of each event: where its piece starts (-1: none kept) and ends, its head's length, and
+        where its note starts."""
+        at = self._row[np.asarray(events, dtype=np.intp)]
+        rows = self._index[at]
+        start = np.where(at >= 0, rows["start"].astype(np.int64), -1)
+        ends = (rows["start"] + rows["length"]).tolist()
+        return start.tolist(), ends, rows["head"].tolist(), rows["note"].tolist()
+
+    def note(self, event: int) -> bytes:
+        """The note of the event's piece."""
+        row = self._index[self._row[event]]
+        return self.read(int(row["note"]), int(row["note"] + row["note_length"]))
 
     @property
     def size(self) -> int:
@@ -293,9 +395,10 @@ class _Found:
         """The file after its pieces: its index and trailer."""
         return self._data[self.pieces_end :]
 
-    def places(self, events: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Where the pieces of ``events`` (each with one) start, and their lengths."""
-        return self._starts[events], self._lengths[events]
+    def rows(self, events: np.ndarray) -> np.ndarray:
+        """The index's rows of the pieces of ``events`` (each with one)."""
+        rows: np.ndarray = self._index[self._row[events]]
+        return rows
 
 
 @contextlib.contextmanager
@@ -329,7 +432,15 @@ def _index(data: mmap.mmap, path: Path) -> np.ndarray | None:
             # a copy: a view would hold the map open
             index = np.frombuffer(data, dtype=_INDEX, count=count, offset=start).copy()
             starts, lengths = index["start"], index["length"]
-            if not ((starts <= start) & (lengths <= start) & (starts + lengths <= start)).all():
+            notes, note_lengths = index["note"], index["note_length"]
+            if not (
+                (starts <= start)
+                & (lengths <= start)
+                & (starts + lengths <= start)
+                & (index["head"] <= lengths)
+                & (notes <= start)
+                & (notes + note_lengths <= start)
+            ).all():
                 problem = "a piece lies outside the file"
             elif not (index["key"][1:] >= index["key"][:-1]).all():
                 problem = "its index is out of order"
@@ -362,6 +473,10 @@ class _Keeper:
         self._events = array.array("q")
         self._starts = array.array("Q")
         self._lengths = array.array("Q")
+        self._heads = array.array("I")
+        self._notes = array.array("Q")  # where each piece's note lies, and its length
+        self._note_lengths = array.array("I")
+        self._noted: dict[bytes, int] = {}  # the notes written, and where
         self._in_base = array.array("q")  # the events whose piece is the last build's, where it lies
         self._pending: list[bytes] = []  # pieces written to the file a batch at a time: each write costs
         self._file: BinaryIO | None = None
@@ -402,25 +517,39 @@ class _Keeper:
         file.seek(self._end)
         return file
 
-    def add(self, event: int, piece: bytes) -> None:
+    def add(self, event: int, piece: bytes, head: int = 0, note: bytes = b"") -> None:
         if self._file is None:
             return
+        at = self._noted.get(note) if note else 0
+        if at is None:  # a note first met: written once, before its first piece
+            at = self._noted[note] = self._end
+            self._pending.append(note)
+            self._end += len(note)
         self._pending.append(piece)
         self._events.append(event)
         self._starts.append(self._end)
         self._lengths.append(len(piece))
+        self._heads.append(head)
+        self._notes.append(at)
+        self._note_lengths.append(len(note))
         self._end += len(piece)
         if len(self._pending) >= _BATCH:
             self._write_pending(self._file)
 
     def add_found(self, event: int, found: _Found) -> None:
         """The piece ``found`` holds for ``event``, kept where it is when the file starts with them."""
+        self.add_found_run((event,), found)
+
+    def add_found_run(self, events: Sequence[int], found: _Found) -> None:
+        """:meth:`add_found` of each of ``events``."""
         if found is not self._base:
-            piece = found.get(event)
-            if piece is not None:
-                self.add(event, piece)
+            for event in events:
+                piece = found.get(event)
+                if piece is not None:
+                    row = found.rows(np.array([event]))[0]
+                    self.add(event, piece, int(row["head"]), found.note(event) if row["note_length"] else b"")
         elif self._file is not None:
-            self._in_base.append(event)
+            self._in_base.extend(events)
 
     def _write_pending(self, file: BinaryIO) -> None:
         try:
@@ -445,14 +574,19 @@ class _Keeper:
         self._write_pending(file)
         if self._file is None:  # given up
             return
-        made, in_base = (np.frombuffer(events, dtype=np.int64) for events in (self._events, self._in_base))
-        index = np.empty(len(made) + len(in_base), dtype=_INDEX)
-        index["key"] = self._keys[np.concatenate((made, in_base))]
-        starts, lengths = (
-            (np.empty(0, dtype=np.uint64),) * 2 if self._base is None else self._base.places(in_base)
-        )
-        index["start"] = np.concatenate((np.frombuffer(self._starts, dtype=np.uint64), starts))
-        index["length"] = np.concatenate((np.frombuffer(self._lengths, dtype=np.uint64), lengths))
+        made = np.empty(len(self._events), dtype=_INDEX)
+        made["key"] = self._keys[np.frombuffer(self._events, dtype=np.int64)]
+        for name, values in (
+            ("start", self._starts),
+            ("length", self._lengths),
+            ("head", self._heads),
+            ("note", self._notes),
+            ("note_length", self._note_lengths),
+        ):
+            made[name] = np.frombuffer(values, dtype=np.dtype(values.typecode))
+        in_base = np.frombuffer(self._in_base, dtype=np.int64)
+        taken = np.empty(0, dtype=_INDEX) if self._base is None else self._base.rows(in_base)
+        index = np.concatenate((made, taken))
         index = index[np.argsort(index["key"], kind="stable")]
         _write_all(file, index.tobytes() + _TRAILER.pack(_MAGIC, code_version(), self._end, len(index)))
         file.flush()
@@ -461,7 +595,7 @@ class _Keeper:
             self._restore = None
             return
         if self._base is not None:
-            copy_start(self._base.handle, file, self._base.pieces_end)
+            copy_range(self._base.handle, file, self._base.pieces_end)
         file.close()
         os.replace(self._temporary, self._path)
 

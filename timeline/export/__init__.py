@@ -140,9 +140,12 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
         "events.json": pieced(write_json, "events.json"),
         "events.csv": pieced(write_events_csv, "events.csv"),
         "actors.csv": lambda out: write_actors_csv(build, out),
-        "graph.graphml": lambda out: _write_knowledge_graph(build, out, staging.folder, reuse),
+        "graph.graphml": lambda out: _write_knowledge_graph(build, out, staging, reuse),
         "actors.graphml": lambda out: write_graphml(
-            graph_streams(actor_network(build)), out, scratch=staging.folder
+            graph_streams(actor_network(build)),
+            out,
+            scratch=staging.folder,
+            last=staging.out / "actors.graphml",
         ),
         "timelinejs.json": pieced(
             lambda build, out, pieces: write_timelinejs(build, out, pieces=pieces), "timelinejs.json"
@@ -156,11 +159,18 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
         _write_files(staging, names, writers)
 
 
-def _write_knowledge_graph(build: Build, out: TextIO, scratch: Path, reuse: Reuse | None) -> None:
+def _write_knowledge_graph(build: Build, out: TextIO, staging: Staging, reuse: Reuse | None) -> None:
     """graph.graphml, with a piece per event node and one per participant's edge."""
     edges = None if reuse is None else reuse.per_participant(build)
     with pieces_of(reuse, "graph.graphml") as pieces, pieces_of(edges, _EDGES) as edge_pieces:
-        write_graphml(knowledge_streams(build), out, scratch=scratch, pieces=pieces, edge_pieces=edge_pieces)
+        write_graphml(
+            knowledge_streams(build),
+            out,
+            scratch=staging.folder,
+            pieces=pieces,
+            edge_pieces=edge_pieces,
+            last=staging.out / "graph.graphml",
+        )
 
 
 def _write_files(staging: Staging, names: list[str], writers: dict[str, Callable[[TextIO], None]]) -> None:

@@ -32,9 +32,9 @@ from xml.etree.ElementTree import ParseError
 import networkx as nx
 
 from ..errors import InputError
-from ..files import append_file
+from ..files import append_file, append_range
 from ..graph import LIST_SEPARATOR, Edge, GraphStreams, PlacedEdge, PlacedNode, build_from_graph
-from ..pieces import NO_PIECES, Pieces
+from ..pieces import NO_PIECES, Pieces, Stretch
 from ..records import Build
 from ..text import MEMO, clean_text
 from .utf8 import utf8_file
@@ -211,6 +211,7 @@ def write_graphml(
     scratch: Path | None = None,
     pieces: Pieces = NO_PIECES,
     edge_pieces: Pieces = NO_PIECES,
+    last: Path | None = None,
 ) -> None:
     """Write a graph as GraphML to ``out``, element by element, with the values of :func:`safe_graph`.
 
@@ -223,32 +224,102 @@ def write_graphml(
     (two ids that differ only in removed characters) is written once, with the attributes of its first
     node; its values still count for the types.
 
+    ``last``: the file the last build wrote, whose keys most often are this one's too: the nodes and
+    edges are written straight to ``out`` after its keys, and moved to the scratch file only when the
+    keys turn out to be others.
+
     The elements of the event nodes of ``streams.placed_nodes`` are pieces (see :mod:`timeline.pieces`):
     taken from ``pieces`` when the last build kept one, else made and kept; so are the edges of
     ``streams.placed_edges``, with ``edge_pieces``. Only in the first writing, where every piece is
     made too.
     """
+    head = _head_of(last) if last is not None and utf8_file(out) else None
+    if head is None:
+        with _scratch_file(scratch) as body:
+            keys = _Keys()
+            written = _write_items(streams, body, keys, pieces, edge_pieces)
+            _write_with_keys(streams, body, keys, written, out, directed)
+        return
+    out.flush()
+    out.buffer.write(head)
+    keys = _Keys()
+    written = _write_items(streams, out.buffer, keys, pieces, edge_pieces)
+    if written and not keys.mixed and _head(keys, directed).encode("utf-8", _ERRORS) == head:
+        out.buffer.write(_TAIL)
+        return
+    # other keys: what was written goes after this file's own (unless it is written again anyway)
+    out.buffer.flush()
+    length = out.buffer.tell() - len(head)
     with _scratch_file(scratch) as body:
-        keys = _Keys()
-        written = _write_items(streams, body, keys, pieces, edge_pieces)
-        if keys.mixed:
-            keys = _Keys(keys.types())
-            body.seek(0)
-            body.truncate()
-            _write_items(streams, body, keys, NO_PIECES, NO_PIECES)
-        out.write(_HEADER)
-        for (scope, name), (key_id, kind) in keys.declared():
-            out.write(
-                f'  <key id="{key_id}" for="{scope}" attr.name="{_attribute(name)}" '
-                f'attr.type="{_XML_TYPES[kind]}" />\n'
-            )
-        graph = f'graph edgedefault="{"directed" if directed else "undirected"}"'
-        if not written:
-            out.write(f"  <{graph} />\n</graphml>\n")
+        if not keys.mixed:
+            with open(out.buffer.name, "rb") as taken:
+                append_range(taken, len(head), length, body)
+        out.buffer.seek(0)
+        out.buffer.truncate()
+        _write_with_keys(streams, body, keys, written, out, directed)
+
+
+_TAIL = b"  </graph>\n</graphml>\n"
+
+
+def _write_with_keys(
+    streams: GraphStreams, body: IO[bytes], keys: _Keys, written: bool, out: TextIO, directed: bool
+) -> None:
+    """The keys, then the nodes and edges written to ``body``; when some key's values had several
+    types, the nodes and edges are written again instead, each value as its key's one type (straight
+    to ``out`` when it is a UTF-8 file)."""
+    if not written:
+        out.write(_keys_text(keys) + f"  <{_graph(directed)} />\n</graphml>\n")
+        return
+    if keys.mixed:
+        keys = _Keys(keys.types())
+        if utf8_file(out):
+            out.write(_head(keys, directed))
+            out.flush()
+            _write_items(streams, out.buffer, keys, NO_PIECES, NO_PIECES)
+            out.buffer.write(_TAIL)
             return
-        out.write(f"  <{graph}>\n")
-        _copy(body, out)
-        out.write("  </graph>\n</graphml>\n")
+        body.seek(0)
+        body.truncate()
+        _write_items(streams, body, keys, NO_PIECES, NO_PIECES)
+    out.write(_head(keys, directed))
+    _copy(body, out)
+    out.write(_TAIL.decode())
+
+
+def _head(keys: _Keys, directed: bool) -> str:
+    """A file's text before its nodes: the keys, and the graph's opening tag."""
+    return _keys_text(keys) + f"  <{_graph(directed)}>\n"
+
+
+def _keys_text(keys: _Keys) -> str:
+    lines = [_HEADER]
+    for (scope, name), (key_id, kind) in keys.declared():
+        lines.append(
+            f'  <key id="{key_id}" for="{scope}" attr.name="{_attribute(name)}" '
+            f'attr.type="{_XML_TYPES[kind]}" />\n'
+        )
+    return "".join(lines)
+
+
+def _graph(directed: bool) -> str:
+    return f'graph edgedefault="{"directed" if directed else "undirected"}"'
+
+
+#: Bytes of a file read to find its head (see :func:`_head_of`): a graph's keys take a few kilobytes.
+_HEAD_READ = 1 << 20
+
+
+def _head_of(path: Path) -> bytes | None:
+    """The bytes of the file at ``path`` up to its graph's opening tag; None when there is none."""
+    try:
+        with path.open("rb") as file:
+            start = file.read(_HEAD_READ)
+    except OSError:  # none yet, or unreadable: the keys are not guessed
+        return None
+    tag = start.find(b"\n  <graph ")
+    end = -1 if tag < 0 else start.find(b">\n", tag)
+    return None if end < 0 else start[: end + 2]
 
 
 def _copy(body: IO[bytes], out: TextIO) -> None:
@@ -342,31 +413,87 @@ def _write_items(
             out.write(b"".join(pending))
             pending.clear()
 
+    def put(elements: Iterable[bytes | Stretch]) -> None:
+        for element in elements:
+            if isinstance(element, Stretch):  # copied as it lies, after what is pending
+                out.write(b"".join(pending))
+                pending.clear()
+                append_range(element.handle, element.start, element.length, out)
+            else:
+                add(element)
+
     written: set[str] = set()
-    taken = _Taken("node", pieces, keys)
+    placed = _Placed("node", pieces, keys, texts, put)
     for node, place, make in _placed_nodes(streams, pieces):
         node_id = clean_text(str(node))
         if node_id in written:
+            placed.flush()
             _learn(_safe_node(node, make())[1], "node", keys)
             continue
         written.add(node_id)
-        opening = f'id="{_attribute(node_id)}"'
-        element = taken(place, opening)
-        if element is None:
-            named, safe = functools.partial(_named, node, make), functools.partial(_safe_node_data, node)
-            element = _made("node", opening, place, named, safe, pieces, keys, texts)
-        add(element)
+        placed.add(place, f'id="{_attribute(node_id)}"', functools.partial(_named, node, make), node)
+    placed.flush()
     ends: dict[str, str] = {}  # node ids as attribute values: each node is at the end of many edges
     seen: set[str] = set()
-    taken = _Taken("edge", edge_pieces, keys)
+    placed = _Placed("edge", edge_pieces, keys, texts, put)
     for u, v, key, place, make in _placed_edges(streams, edge_pieces):
         u, v, key = _safe_edge_id(u, v, key, seen)
         source = ends.get(u) or ends.setdefault(u, _attribute(u))
         target = ends.get(v) or ends.setdefault(v, _attribute(v))
-        opening = f'source="{source}" target="{target}" id="{_attribute(key)}"'
-        add(taken(place, opening) or _made("edge", opening, place, make, _clean, edge_pieces, keys, texts))
+        placed.add(place, f'source="{source}" target="{target}" id="{_attribute(key)}"', make)
+    placed.flush()
     out.write(b"".join(pending))
     return bool(written)
+
+
+class _Placed:
+    """The elements of the nodes or the edges (``tag``) in order, a batch at a time, handed to ``put``:
+    those of the items with a place taken from the last build's pieces where it kept them (see
+    :meth:`Pieces.taken`; a piece's note is the list of the attributes it writes, each with its type
+    and key id, which the keys learn as writing it would), the others made (and kept)."""
+
+    def __init__(
+        self,
+        tag: str,
+        pieces: Pieces,
+        keys: _Keys,
+        texts: Callable[[str], str],
+        put: Callable[[Iterable[bytes | Stretch]], None],
+    ) -> None:
+        self._tag, self._pieces, self._keys, self._texts, self._put = tag, pieces, keys, texts, put
+        self._places: list[int] = []
+        self._heads: list[bytes] = []
+        self._items: dict[int, tuple[str, Callable[[], dict[str, Any]], Any]] = {}
+
+    def add(self, place: int, opening: str, make: Callable[[], dict[str, Any]], node: Any = None) -> None:
+        """The item with the attributes ``opening`` in its opening tag, whose other attributes ``make``
+        gives: a ``node``'s (None: an edge's). At ``place`` -1 it has no piece: made now."""
+        if place < 0:
+            self.flush()
+            self._put((self._made(opening, make, node, place),))
+            return
+        self._places.append(place)
+        self._heads.append(f"    <{self._tag} {opening}>\n".encode("utf-8", _ERRORS))
+        self._items[place] = (opening, make, node)
+        if len(self._places) >= _BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Hand over the elements of the items added."""
+        if self._places:
+            self._put(self._pieces.taken(self._places, self._heads, self._learn, self._make))
+            self._places, self._heads = [], []
+            self._items.clear()
+
+    def _learn(self, note: bytes) -> bool:
+        return _replay(self._tag, note, self._keys)
+
+    def _make(self, place: int) -> bytes:
+        return self._made(*self._items[place], place)
+
+    def _made(self, opening: str, make: Callable[[], dict[str, Any]], node: Any, place: int) -> bytes:
+        safe = _clean if node is None else functools.partial(_safe_node_data, node)
+        return _made(self._tag, opening, place, make, safe, self._pieces, self._keys, self._texts)
 
 
 def _made(
@@ -382,10 +509,9 @@ def _made(
     """A node's or an edge's element in UTF-8, made from the attributes ``make`` gives (kept as the
     piece of ``place``, unless -1), made ``safe`` first when some attribute's name needs cleaning."""
     data = make()
-    element = _element(tag, opening, data, tag, keys, texts, place, pieces) or _element(
+    return _element(tag, opening, data, tag, keys, texts, place, pieces) or _element(
         tag, opening, safe(data), tag, keys, texts
     )
-    return element.encode("utf-8", _ERRORS)
 
 
 def _named(node: Any, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
@@ -441,14 +567,15 @@ def _element(
     texts: Callable[[str], str],
     place: int = -1,
     pieces: Pieces = NO_PIECES,
-) -> str:
-    """One node or edge, its values made safe (:func:`safe_value`, ``texts`` for text) as they are
-    written; ``keys`` gives each attribute's key id and its one type (or learns it). Empty when some
-    attribute's name needs cleaning itself: the caller cleans the item (:func:`_clean`) and asks again.
-    With a ``place`` (not -1) the element is kept in ``pieces`` as that place's piece (see :class:`_Taken`).
+) -> bytes:
+    """One node or edge in UTF-8, its values made safe (:func:`safe_value`, ``texts`` for text) as
+    they are written; ``keys`` gives each attribute's key id and its one type (or learns it). Empty
+    when some attribute's name needs cleaning itself: the caller cleans the item (:func:`_clean`) and
+    asks again. With a ``place`` (not -1) the element is kept in ``pieces`` as that place's piece,
+    noted with the attributes it writes (see :class:`_Placed`).
     """
     if not keys.clean.issuperset(data) and not keys.all_clean(data):
-        return ""  # before any key is added: of two names that clean to one, the last one counts
+        return b""  # before any key is added: of two names that clean to one, the last one counts
     learned: list[str] | None = None if place < 0 else []  # each attribute, its type and key id
     known = keys.scopes[scope]
     lines = [f"    <{tag} {opening}>\n"]
@@ -478,35 +605,13 @@ def _element(
             text = str(v)
         lines.append(f"{start}>{text}</data>\n" if text else f"{start} />\n")
     if len(lines) == 1:  # nothing to write: no piece
-        return f"    <{tag} {opening} />\n"
+        return f"    <{tag} {opening} />\n".encode("utf-8", _ERRORS)
     lines.append(f"    </{tag}>\n")
+    element = "".join(lines).encode("utf-8", _ERRORS)
     if learned:
-        pieces.keep_bytes(place, ("\n".join(learned) + "\0" + "".join(lines[1:])).encode("utf-8", _ERRORS))
-    return "".join(lines)
-
-
-class _Taken:
-    """The elements of the nodes or the edges (``tag``) taken from the last build's pieces (their UTF-8,
-    as kept), and kept again. A piece is the element after its opening tag, behind the attributes it
-    writes (name, type, key id)."""
-
-    def __init__(self, tag: str, pieces: Pieces, keys: _Keys) -> None:
-        self._tag, self._keys = tag, keys
-        self._get, self._keep = pieces.get_bytes, pieces.keep_found
-        self._start = f"    <{tag} ".encode()
-
-    def __call__(self, place: int, opening: str) -> bytes | None:
-        """The element of the item at ``place`` with the opening tag's attributes ``opening``; None
-        when it has no place (-1) or no piece, or when one of its attributes has another key id here
-        than there (the types are learned as writing it would)."""
-        kept = None if place < 0 else self._get(place)
-        if kept is None:
-            return None
-        learned, _, rest = kept.partition(b"\0")
-        if not _replay(self._tag, learned, self._keys):
-            return None
-        self._keep(place)
-        return b"%s%s>\n%s" % (self._start, opening.encode("utf-8", _ERRORS), rest)
+        head = len(lines[0].encode("utf-8", _ERRORS))
+        pieces.keep_bytes(place, element, head, "\n".join(learned).encode("utf-8", _ERRORS))
+    return element
 
 
 _TYPES = {name: kind for kind, name in _XML_TYPES.items()}
