@@ -6,16 +6,13 @@ Readers come in pairs with the writers: :func:`read_events_json` (every record),
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO, TextIO
+from typing import TextIO
 
 from ..collector import frozen
-from ..files import Staging, append_file
+from ..files import Staging, append_range
 from ..graph import actor_network, knowledge_streams
 from ..pieces import KeysAhead, Pieces, Reuse, pieces_of
 from ..records import Build
@@ -31,7 +28,7 @@ from .run_report import run_json
 from .saved import read_build
 from .tables import write_actors_csv, write_events_csv
 from .timelinejs import write_timelinejs
-from .utf8 import utf8_file
+from .utf8 import utf8_path
 
 __all__ = ["OUTPUTS", "RENDERED", "read_build", "read_events_json", "read_graphml", "write_all"]
 
@@ -100,7 +97,7 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
     figures: dict[str, FigureSpec] = {}
     counted = functools.cache(lambda: Counted.of(build))  # what the figures and sections all count
     sections = functools.cache(lambda: Sections.of(build, counted()))  # made for the first page, shared
-    plots = _Plots(staging.folder)  # a figure's div made once for the pages that show it alike
+    plots = _Plots()  # a figure's div made once for the pages that show it alike
 
     def page_of(name: str) -> Callable[[TextIO], None]:
         def write(out: TextIO) -> None:
@@ -155,8 +152,7 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
         "network.html": page_of("network.html"),
         "run.json": whole(lambda: run_json(build)),
     }
-    with plots:
-        _write_files(staging, names, writers)
+    _write_files(staging, names, writers)
 
 
 def _write_knowledge_graph(build: Build, out: TextIO, staging: Staging, reuse: Reuse | None) -> None:
@@ -210,36 +206,28 @@ _CHUNK = 1 << 20
 
 
 class _Plots:
-    """Figure divs written once to scratch files in the staging folder (unnamed: never staged
-    themselves), then copied into each page that shows the same figure with the same script."""
+    """Figure divs written into the first page that shows them, then copied from there into each
+    page that shows the same figure with the same script."""
 
-    def __init__(self, folder: Path) -> None:
-        self._folder = folder
-        self._made: dict[tuple[str, bool], IO[str]] = {}
-        self._files = contextlib.ExitStack()
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, bool], tuple[str, int, int]] = {}  # the file, where it starts, its length
 
     def write(self, out: TextIO, div_id: str, fig: FigureSpec, with_plotly: bool) -> None:
+        path = utf8_path(out)
+        if path is None:  # not a file to copy from: made for each page
+            plot_div(out, div_id, fig, with_plotly)
+            return
+        out.flush()
         made = self._made.get((div_id, with_plotly))
-        if made is None:
-            # the pages' encoding and error handling: the bytes are those written straight to a page
-            made = self._files.enter_context(
-                tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace", newline="", dir=self._folder)  # noqa: SIM115 (the stack closes it)
-            )
-            self._made[div_id, with_plotly] = made
-            plot_div(made, div_id, fig, with_plotly)
-            made.flush()
-        if utf8_file(out):
-            out.flush()
-            append_file(made, out.buffer)
-        else:
-            made.seek(0)
-            shutil.copyfileobj(made, out, _CHUNK)
-
-    def __enter__(self) -> _Plots:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._files.close()
+        if made is not None:
+            name, start, length = made
+            with open(name, "rb") as page:
+                append_range(page, start, length, out.buffer)
+            return
+        start = out.buffer.tell()
+        plot_div(out, div_id, fig, with_plotly)
+        out.flush()
+        self._made[div_id, with_plotly] = (path, start, out.buffer.tell() - start)
 
 
 def _write_text(out: TextIO, text: str) -> None:

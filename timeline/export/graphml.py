@@ -37,7 +37,7 @@ from ..graph import LIST_SEPARATOR, Edge, GraphStreams, PlacedEdge, PlacedNode, 
 from ..pieces import NO_PIECES, Pieces, Stretch
 from ..records import Build
 from ..text import MEMO, clean_text
-from .utf8 import utf8_file
+from .utf8 import utf8_file, utf8_path
 
 Scalar = str | int | float | bool
 
@@ -233,8 +233,9 @@ def write_graphml(
     ``streams.placed_edges``, with ``edge_pieces``. Only in the first writing, where every piece is
     made too.
     """
-    head = _head_of(last) if last is not None and utf8_file(out) else None
-    if head is None:
+    path = utf8_path(out)
+    head = _head_of(last) if last is not None and path is not None else None
+    if path is None or head is None:
         with _scratch_file(scratch) as body:
             keys = _Keys()
             written = _write_items(streams, body, keys, pieces, edge_pieces)
@@ -252,7 +253,7 @@ def write_graphml(
     length = out.buffer.tell() - len(head)
     with _scratch_file(scratch) as body:
         if not keys.mixed:
-            with open(out.buffer.name, "rb") as taken:
+            with open(path, "rb") as taken:
                 append_range(taken, len(head), length, body)
         out.buffer.seek(0)
         out.buffer.truncate()

@@ -14,6 +14,13 @@ def utf8_file(out: TextIO) -> bool:
     return isinstance(out, io.TextIOWrapper) and codecs.lookup(out.encoding).name == "utf-8"
 
 
+def utf8_path(out: TextIO) -> str | None:
+    """The path of ``out`` when it is a UTF-8 file (:func:`utf8_file`) with a name, which can be read
+    back; else None."""
+    name = getattr(out.buffer, "name", None) if utf8_file(out) else None
+    return name if isinstance(name, str) else None
+
+
 def bytes_writer(out: TextIO) -> Callable[[bytes], object]:
     """A function that writes UTF-8 bytes to ``out``: straight to its buffer when it is a UTF-8 file
     (the text written to ``out`` before is flushed first; write no text to it while using this), else
