@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 import spacy
@@ -16,7 +17,7 @@ from spacy.lang.char_classes import ALPHA, HYPHENS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, registry
+from spacy.util import compile_infix_regex, from_bytes, registry
 
 from .errors import ModelNotFound
 from .model import MODEL
@@ -52,17 +53,20 @@ def load_model(name: str = MODEL) -> Language:
     use_memoised_rules(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_sentences", before="parser")
-    _keep_prefixed_words(nlp)
     return nlp
 
 
 def bare_tokenizer() -> Callable[[Language], Tokenizer]:
-    """A tokenizer with no rules, for a pipeline loaded from its files, which hold its tokenizer's
-    rules: spaCy's default tokenizer makes its language's rules and special cases only for the
-    files' to replace them, a sixth of a second of each load (see :func:`load_model`)."""
+    """A tokenizer with no rules but its infixes (:func:`prefixed_word_infixes`), for a pipeline loaded
+    from its files, which hold its tokenizer's other rules: spaCy's default tokenizer makes its
+    language's rules and special cases only for the files' to replace them, a sixth of a second of
+    each load (see :func:`load_model`)."""
 
     def make(nlp: Language) -> Tokenizer:
-        return Tokenizer(nlp.vocab)
+        infixes = prefixed_word_infixes(nlp.Defaults.infixes or ())
+        if infixes is None:  # another spaCy's rules: the files' as they are
+            return Tokenizer(nlp.vocab)
+        return _OwnInfixes(nlp.vocab, infix_finditer=compile_infix_regex(infixes).finditer)
 
     return make
 
@@ -70,21 +74,39 @@ def bare_tokenizer() -> Callable[[Language], Tokenizer]:
 registry.tokenizers.register("timeline.bare_tokenizer.v1", func=bare_tokenizer)
 
 
-def _keep_prefixed_words(nlp: Language) -> None:
-    """Split words at a hyphen as spaCy does ("long-awaited", "two-year"), except after a bound
-    prefix ("co-founder"): the small model tags "co" and "-" as nouns of their own and parses
-    "Apple co-founder Steve Jobs" as three subjects."""
+def prefixed_word_infixes(rules: Sequence[str | re.Pattern[str]]) -> list[str | re.Pattern[str]] | None:
+    """spaCy's infix ``rules``, splitting words at a hyphen as spaCy does ("long-awaited", "two-year"),
+    except after a bound prefix ("co-founder"): the small model tags "co" and "-" as nouns of their
+    own and parses "Apple co-founder Steve Jobs" as three subjects. None for rules without spaCy's
+    hyphen rule."""
     hyphen_rule = rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])"
+    if hyphen_rule not in rules:
+        return None
     not_after_prefix = "".join(rf"(?<!\b[{p[0].upper()}{p[0]}]{p[1:]})" for p in BOUND_PREFIXES)
-    rules = list(nlp.Defaults.infixes or ())
-    if hyphen_rule not in rules or not isinstance(nlp.tokenizer, Tokenizer):
-        return  # another spaCy's rules: keep them as they are
-    infixes = [rule for rule in rules if rule != hyphen_rule]
-    infixes += [
+    return [rule for rule in rules if rule != hyphen_rule] + [
         rf"(?<=[0-9])(?:{HYPHENS})(?=[{ALPHA}])",
         rf"(?<=[{ALPHA}]){not_after_prefix}(?:{HYPHENS})(?=[{ALPHA}])",
     ]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+class _OwnInfixes(Tokenizer):  # type: ignore[misc]
+    """A tokenizer that reads from a pipeline's files every rule but its infixes, which it keeps. The
+    special cases are read last, with the infixes already in place: set after them, the infixes
+    would have every special case (2,700 for English) made again, a tenth of a second."""
+
+    infix_finditer: Callable[[str], Iterator[re.Match[str]]] | None
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> Tokenizer:
+        infixes = self.infix_finditer
+        super().from_bytes(data, exclude=[*exclude, "infix_finditer", "exceptions"])
+        self.infix_finditer = infixes  # no special case yet: nothing made again
+        if "exceptions" not in exclude:
+            from_bytes(data, {"exceptions": self._set_rules}, ())
+        return self
+
+    def _set_rules(self, rules: object) -> None:
+        if isinstance(rules, dict):  # as spaCy reads them
+            self.rules = rules
 
 
 @Language.component("line_sentences")
