@@ -54,18 +54,25 @@ def append_range(source: IO[Any], start: int, length: int, target: IO[bytes]) ->
     """``length`` bytes of the file ``source`` from ``start`` appended to ``target`` where it is: a
     file (see :func:`copy_range`), or a buffer in memory."""
     if isinstance(target, io.BytesIO):
-        end = start + length
-        while start < end:
-            chunk = os.pread(source.fileno(), min(end - start, 1 << 20), start)
-            if not chunk:
-                raise OSError(f"{end - start} bytes of {source.name} are missing")
-            target.write(chunk)
-            start += len(chunk)
+        target.write(read_range(source, start, length))
         return
     target.flush()
     at = target.tell()
     copy_range(source, target, length, start=start, at=at)
     target.seek(at + length)
+
+
+def read_range(source: IO[Any], start: int, length: int) -> bytes:
+    """``length`` bytes of the file ``source`` from ``start`` (its position untouched)."""
+    parts: list[bytes] = []
+    end = start + length
+    while start < end:
+        chunk = os.pread(source.fileno(), end - start, start)
+        if not chunk:
+            raise OSError(f"{end - start} bytes of {source.name} are missing")
+        parts.append(chunk)
+        start += len(chunk)
+    return b"".join(parts)
 
 
 LOCK = ".timeline.lock"

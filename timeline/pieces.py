@@ -37,7 +37,7 @@ from typing import BinaryIO
 import msgspec
 import numpy as np
 
-from .files import copy_range
+from .files import copy_range, read_range
 from .records import Build, Document, Event
 
 log = logging.getLogger(__name__)
@@ -254,14 +254,15 @@ class Pieces:
         self,
         events: Sequence[int],
         heads: Sequence[bytes],
-        learn: Callable[[bytes], bool],
         make: Callable[[int], bytes],
+        learn: Callable[[bytes], bool] | None = None,
     ) -> Iterator[bytes | Stretch]:
         """The pieces of ``events``, in order, each starting with its head ``heads[n]`` (what of it is
         not in its key: its id, say), for a writer that writes them one after the other.
 
-        A piece the last build kept is taken when its note (what a writer learns from it, kept once
-        for all the pieces that share it) is taken by ``learn``, each note once and in order: those
+        A piece the last build kept is taken (when it has a note, what a writer learns from it, kept
+        once for all the pieces that share it: if ``learn`` takes it, each note asked once and in
+        order): those
         that lie one after the other in its file with the same heads come as one :class:`Stretch` of
         the file, to be copied as it is; one kept with another head comes with this one instead (and
         is kept again). The others are ``make(event)``'s, which keeps each (:meth:`keep_bytes`).
@@ -282,7 +283,7 @@ class Pieces:
 
         for n, (event, head) in enumerate(zip(events, heads, strict=True)):
             start, end, length = starts[n], ends[n], lengths[n]
-            if start < 0 or not self._learned(found, event, notes[n], learn):
+            if start < 0 or (learn is not None and not self._learned(found, event, notes[n], learn)):
                 if run:
                     yield stretch()
                 yield make(event)
@@ -304,6 +305,13 @@ class Pieces:
         if run:
             yield stretch()
 
+    def missing(self, events: Sequence[int]) -> list[int]:
+        """Those of ``events`` whose piece the last build did not keep."""
+        if self._found is None:
+            return list(events)
+        starts = self._found.placed(events)[0]
+        return [event for event, start in zip(events, starts, strict=True) if start < 0]
+
     def _learned(self, found: _Found, event: int, at: int, learn: Callable[[bytes], bool]) -> bool:
         """Whether ``learn`` takes the note of the event's piece, which lies at ``at`` (asked once per
         note)."""
@@ -324,6 +332,10 @@ class Stretch:
     handle: BinaryIO
     start: int
     length: int
+
+    def read(self) -> bytes:
+        """The stretch's bytes, for a writer that cannot have them copied."""
+        return read_range(self.handle, self.start, self.length)
 
 
 @contextlib.contextmanager

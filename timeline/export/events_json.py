@@ -5,14 +5,14 @@ from __future__ import annotations
 import io
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 import msgspec
 
 from ..errors import InputError
-from ..pieces import NO_PIECES, Pieces
+from ..pieces import NO_PIECES, Pieces, Stretch
 from ..records import (
     Actor,
     Build,
@@ -26,7 +26,7 @@ from ..records import (
     Trigger,
 )
 from ..text import SURROGATES, bare
-from .utf8 import bytes_writer
+from .utf8 import pieces_writer
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "events.schema.json"
 
@@ -52,7 +52,7 @@ def write_json(build: Build, out: TextIO, pieces: Pieces = NO_PIECES) -> None:
         ("timexes", build.timexes, _timex),
         ("events", build.events, _event),
     )
-    write = bytes_writer(out)
+    write = pieces_writer(out)
     write(b"{")
     for number, (name, records, as_json) in enumerate(sections):
         write(f'{"," if number else ""}\n "{name}": '.encode())
@@ -62,10 +62,11 @@ def write_json(build: Build, out: TextIO, pieces: Pieces = NO_PIECES) -> None:
         write(b"[")
         for start in range(0, len(records), _BATCH):
             if name == "events" and pieces is not NO_PIECES:
-                text = _pieced_events(build.events[start : start + _BATCH], start, pieces)
+                for part in _pieced_events(build.events[start : start + _BATCH], start, pieces):
+                    write(part)
             else:
                 text = records_json([as_json(record) for record in records[start : start + _BATCH]])
-            write((b"," if start else b"") + text)
+                write((b"," if start else b"") + text)
         write(b"\n ]")
     write(b"\n}\n")
 
@@ -86,17 +87,36 @@ def records_json(records: list[Any]) -> bytes:
         return text.encode("utf-8")
 
 
-def _pieced_events(events: Sequence[Event], first: int, pieces: Pieces) -> bytes:
-    """:func:`records_json` of the events, ``first`` the place of the first in ``build.events``, each
-    record after its id's line a piece (see :func:`pieced_records`)."""
-    ids = {first + n: _id_line(event.id) for n, event in enumerate(events)}
-    return pieced_records(
-        list(ids),
-        pieces,
-        joined=lambda place, piece: ids[place] + piece,
-        made=lambda place: _event(events[place - first]),
-        cut=lambda place, record: record[len(ids[place]) :] if record.startswith(ids[place]) else None,
+def _pieced_events(events: Sequence[Event], first: int, pieces: Pieces) -> Iterator[bytes | Stretch]:
+    """The records of the events (``first`` the place of the first in ``build.events``) as
+    :func:`records_json` lays them out, each with the comma before it (but the first of the list):
+    each is a piece (see :meth:`Pieces.taken`), its id's line the head. Those the last build did not
+    keep are dumped at once."""
+    places = range(first, first + len(events))
+    heads = [
+        (b"," if place else b"") + _id_line(event.id) for place, event in zip(places, events, strict=True)
+    ]
+    missing = pieces.missing(places)
+    made = (
+        dict(
+            zip(
+                missing,
+                split_records(records_json([_event(events[p - first]) for p in missing])),
+                strict=True,
+            )
+        )
+        if missing
+        else {}
     )
+
+    def make(place: int) -> bytes:
+        text = made.pop(place, None) or records_json([_event(events[place - first])])
+        record, head = (b"," if place else b"") + text, heads[place - first]
+        if record.startswith(head):  # (always)
+            pieces.keep_bytes(place, record, len(head))
+        return record
+
+    return pieces.taken(places, heads, make)
 
 
 def pieced_records(

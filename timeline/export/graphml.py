@@ -482,7 +482,7 @@ class _Placed:
     def flush(self) -> None:
         """Hand over the elements of the items added."""
         if self._places:
-            self._put(self._pieces.taken(self._places, self._heads, self._learn, self._make))
+            self._put(self._pieces.taken(self._places, self._heads, self._make, self._learn))
             self._places, self._heads = [], []
             self._items.clear()
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import functools
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
-from ..pieces import NO_PIECES, Pieces
+from ..pieces import NO_PIECES, Pieces, Stretch
 from ..records import OTHER, SOURCE, TARGET, Build, Document, Event, is_actor
 from ..text import MEMO, bare, spreadsheet_text
+from .utf8 import pieces_writer
 
 EVENT_COLUMNS = [
     "id",
@@ -56,26 +57,44 @@ def events_csv(build: Build) -> str:
 def write_events_csv(build: Build, out: TextIO, pieces: Pieces = NO_PIECES) -> None:
     """Write ``events.csv`` to ``out`` (opened with ``newline=""``), row by row.
 
-    Each row's cells after its id are a piece (see :mod:`timeline.pieces`): taken from
-    ``pieces`` when the last build kept it, else made and kept.
+    Each row is a piece (see :meth:`Pieces.taken`), its id's cell the head: taken from ``pieces``
+    when the last build kept it, else made and kept.
     """
     line = _Lines()
     names = {a.id: a.name for a in build.actors}
     docs = {d.id: d for d in build.documents}
-    rows = [line(EVENT_COLUMNS)]
-    for number, event in enumerate(build.events):
-        rest = pieces.get(number)
-        if rest is None:
-            rest = line(_event_cells(event, names, docs))
-            pieces.keep(number, rest)
-        else:
-            pieces.keep_found(number)
-        # the id's cell, then the rest: cells are quoted one by one, so the row reads as if made whole
-        rows.append((event.id if bare(event.id) else line([event.id])[: -len(_END)]) + "," + rest)
-        if len(rows) >= _BATCH:
-            out.write("".join(rows))
-            rows.clear()
-    out.write("".join(rows))
+    events = build.events
+    write = pieces_writer(out)
+    write(line(EVENT_COLUMNS).encode())
+    for start in range(0, len(events), _BATCH):
+        for part in _rows(events, range(start, min(start + _BATCH, len(events))), line, names, docs, pieces):
+            write(part)
+
+
+def _rows(
+    events: Sequence[Event],
+    places: range,
+    line: _Lines,
+    names: dict[str, str],
+    docs: dict[str, Document],
+    pieces: Pieces,
+) -> Iterator[bytes | Stretch]:
+    """The rows of the events at ``places``, each a piece with its id's cell as its head."""
+    # the id's cell, then the rest: cells are quoted one by one, so the row reads as if made whole
+    heads = [_id_cell(events[place].id, line).encode("utf-8", "replace") for place in places]
+
+    def make(place: int) -> bytes:
+        head = heads[place - places.start]
+        row = head + line(_event_cells(events[place], names, docs)).encode("utf-8", "replace")
+        pieces.keep_bytes(place, row, len(head))
+        return row
+
+    return pieces.taken(places, heads, make)
+
+
+def _id_cell(event_id: str, line: _Lines) -> str:
+    """An event's id as the first cell of its row, with the comma after it."""
+    return (event_id if bare(event_id) else line([event_id])[: -len(_END)]) + ","
 
 
 #: Rows joined into one write.

@@ -8,6 +8,9 @@ import io
 from collections.abc import Callable
 from typing import TextIO
 
+from ..files import append_range
+from ..pieces import Stretch
+
 
 def utf8_file(out: TextIO) -> bool:
     """Whether ``out`` is a file that writes text as UTF-8 bytes to a byte buffer, which takes them as they are."""
@@ -29,3 +32,19 @@ def bytes_writer(out: TextIO) -> Callable[[bytes], object]:
         out.flush()
         return out.buffer.write
     return lambda data: out.write(data.decode("utf-8"))
+
+
+def pieces_writer(out: TextIO) -> Callable[[bytes | Stretch], object]:
+    """:func:`bytes_writer` that takes stretches of the pieces files too (see
+    :meth:`timeline.pieces.Pieces.taken`): copied by the system when ``out`` is a file with a name."""
+    write = bytes_writer(out)
+    if utf8_path(out) is None:
+        return lambda part: write(part if isinstance(part, bytes) else part.read())
+
+    def write_part(part: bytes | Stretch) -> None:
+        if isinstance(part, bytes):
+            write(part)
+        else:
+            append_range(part.handle, part.start, part.length, out.buffer)
+
+    return write_part
