@@ -550,18 +550,24 @@ class _Keeper:
 
     def add_found(self, event: int, found: _Found) -> None:
         """The piece ``found`` holds for ``event``, kept where it is when the file starts with them."""
-        self.add_found_run((event,), found)
+        if found is not self._base:
+            self._copy_found(event, found)
+        elif self._file is not None:
+            self._in_base.append(event)
 
     def add_found_run(self, events: Sequence[int], found: _Found) -> None:
         """:meth:`add_found` of each of ``events``."""
         if found is not self._base:
             for event in events:
-                piece = found.get(event)
-                if piece is not None:
-                    row = found.rows(np.array([event]))[0]
-                    self.add(event, piece, int(row["head"]), found.note(event) if row["note_length"] else b"")
+                self._copy_found(event, found)
         elif self._file is not None:
             self._in_base.extend(events)
+
+    def _copy_found(self, event: int, found: _Found) -> None:
+        piece = found.get(event)
+        if piece is not None:
+            row = found.rows(np.array([event]))[0]
+            self.add(event, piece, int(row["head"]), found.note(event) if row["note_length"] else b"")
 
     def _write_pending(self, file: BinaryIO) -> None:
         try:
