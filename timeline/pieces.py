@@ -354,24 +354,24 @@ class _Found:
     def __init__(self, handle: BinaryIO, data: mmap.mmap, index: np.ndarray, keys: np.ndarray) -> None:
         self.handle = handle
         self._data = data
+        self._keys = keys
         #: where the pieces end (and the index starts), and how many of those bytes are pieces indexed
         self.pieces_end = len(data) - _TRAILER.size - len(index) * _INDEX.itemsize
         self.indexed = int(index["length"].sum())
         if len(index) == 0:
             index = np.zeros(1, dtype=_INDEX)  # holds no key of 16 bytes: nothing is found
         at = np.minimum(np.searchsorted(index["key"], keys), len(index) - 1)
-        self._index = index
-        # per event: the index's row of its piece; -1: none kept
-        self._row = np.where(index["key"][at] == keys, at, -1)
-        # and where its piece starts and ends (lists: each is read one by one)
+        # per event: where its piece starts (-1: none kept) and ends, its head's length, and where its
+        # note lies (arrays of numbers: a 10x build's million pieces of one output in 32 MB)
         rows = index[at]
-        self._start = np.where(self._row >= 0, rows["start"].astype(np.int64), -1).tolist()
-        self._end = (rows["start"] + rows["length"]).astype(np.int64).tolist()
+        self._starts = np.where(rows["key"] == keys, rows["start"].astype(np.int64), -1)
+        self._ends = (rows["start"] + rows["length"]).astype(np.int64)
+        self._heads, self._notes, self._note_lengths = rows["head"], rows["note"], rows["note_length"]
         self._touched = 0  # bytes of the file's pages read since they were last let go
 
     def get(self, event: int) -> bytes | None:
-        start = self._start[event]
-        return None if start < 0 else self.read(start, self._end[event])
+        start = int(self._starts[event])
+        return None if start < 0 else self.read(start, int(self._ends[event]))
 
     def read(self, start: int, end: int) -> bytes:
         """The file's bytes from ``start`` to ``end``."""
@@ -387,16 +387,22 @@ class _Found:
     def placed(self, events: Sequence[int]) -> tuple[list[int], list[int], list[int], list[int]]:
         """Of each event: where its piece starts (-1: none kept) and ends, its head's length, and
         where its note starts."""
-        at = self._row[np.asarray(events, dtype=np.intp)]
-        rows = self._index[at]
-        start = np.where(at >= 0, rows["start"].astype(np.int64), -1)
-        ends = (rows["start"] + rows["length"]).tolist()
-        return start.tolist(), ends, rows["head"].tolist(), rows["note"].tolist()
+        at = np.asarray(events, dtype=np.intp)
+        return (
+            self._starts[at].tolist(),
+            self._ends[at].tolist(),
+            self._heads[at].tolist(),
+            self._notes[at].tolist(),
+        )
+
+    def head(self, event: int) -> int:
+        """The length of the event's piece's head."""
+        return int(self._heads[event])
 
     def note(self, event: int) -> bytes:
         """The note of the event's piece."""
-        row = self._index[self._row[event]]
-        return self.read(int(row["note"]), int(row["note"] + row["note_length"]))
+        at = int(self._notes[event])
+        return self.read(at, at + int(self._note_lengths[event]))
 
     @property
     def size(self) -> int:
@@ -409,7 +415,12 @@ class _Found:
 
     def rows(self, events: np.ndarray) -> np.ndarray:
         """The index's rows of the pieces of ``events`` (each with one)."""
-        rows: np.ndarray = self._index[self._row[events]]
+        rows = np.empty(len(events), dtype=_INDEX)
+        rows["key"] = self._keys[events]
+        rows["start"] = self._starts[events]
+        rows["length"] = self._ends[events] - self._starts[events]
+        rows["head"], rows["note"] = self._heads[events], self._notes[events]
+        rows["note_length"] = self._note_lengths[events]
         return rows
 
 
@@ -566,8 +577,7 @@ class _Keeper:
     def _copy_found(self, event: int, found: _Found) -> None:
         piece = found.get(event)
         if piece is not None:
-            row = found.rows(np.array([event]))[0]
-            self.add(event, piece, int(row["head"]), found.note(event) if row["note_length"] else b"")
+            self.add(event, piece, found.head(event), found.note(event))
 
     def _write_pending(self, file: BinaryIO) -> None:
         try:
