@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import fcntl
+import io
 import logging
 import os
 from pathlib import Path
@@ -360,3 +361,28 @@ def test_pieces_read_after_their_pages_are_let_go_are_the_same(
     timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
     assert outputs(out) == expected
     assert made.take()["row"] == 0  # every row was taken
+
+
+def test_pieces_taken_into_text_held_in_memory_are_the_same_text(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a writer given something other than a file copies no stretch: it reads the bytes and decodes them
+    news, out, cache, _ = _built(tmp_path, nlp)
+    build = timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
+    reuse = pieces.Reuse.of(build, folder_for(cache))
+    stretches: list[pieces.Stretch] = []
+    taken = pieces.Pieces.taken
+
+    def counted(self: pieces.Pieces, *args: Any) -> Any:
+        for part in taken(self, *args):
+            if isinstance(part, pieces.Stretch):
+                stretches.append(part)
+            yield part
+
+    monkeypatch.setattr(pieces.Pieces, "taken", counted)
+    for name, write in (("events.json", events_json.write_json), ("events.csv", tables.write_events_csv)):
+        text = io.StringIO()
+        with reuse.pieces(name) as kept:
+            write(build, text, kept)
+        assert text.getvalue() == (out / name).read_bytes().decode("utf-8")
+    assert stretches
