@@ -20,9 +20,10 @@ import timeline.export.graphml as graphml
 import timeline.export.tables as tables
 import timeline.export.timelinejs as timelinejs
 import timeline.render.timeline_view as timeline_view
-from timeline import files, pieces
+from timeline import files, piece_keys, pieces
 from timeline.export import OUTPUTS
-from timeline.pieces import KeysAhead, event_keys, folder_for
+from timeline.piece_keys import KeysAhead, event_keys
+from timeline.pieces import folder_for
 from timeline.records import Event
 
 ARTICLES = {
@@ -302,7 +303,7 @@ def test_keys_made_ahead_are_taken_for_the_same_records_with_the_same_names(
     build = timeline.build([news], nlp=nlp, date="2024-04-05")
     names = {a.id: a.name for a in build.actors}
     made = event_keys(build)
-    key = pieces._key
+    key = piece_keys._key
     calls: list[Event] = []
 
     def counted(encode: Any, event: Event, parts: Any) -> bytes:
@@ -315,7 +316,7 @@ def test_keys_made_ahead_are_taken_for_the_same_records_with_the_same_names(
         calls.clear()
         return ahead
 
-    monkeypatch.setattr(pieces, "_key", counted)
+    monkeypatch.setattr(piece_keys, "_key", counted)
     assert (event_keys(build, ahead_of(build.events, names)) == made).all() and calls == []
     # an actor named otherwise since: the keys of its events are made again
     kell = next(a.id for a in build.actors if a.name == "Ostra Kell")
@@ -336,7 +337,7 @@ def test_each_participant_has_its_own_key_made_from_its_events(tmp_path: Path, n
     write_articles(news, ["a.txt", "b.txt", "d.txt"])
     build = timeline.build([news], nlp=nlp, date="2024-04-05")
     keys = event_keys(build)
-    made = pieces.participant_keys(keys, build)
+    made = piece_keys.participant_keys(keys, build)
     counts = [len(e.participants) for e in build.events]
     assert len(made) == sum(counts) and max(counts) > 1
     assert len(set(made.tolist())) == len(made)  # one key per participant

@@ -64,7 +64,7 @@ class GraphStreams:
     #: between builds (see :mod:`timeline.pieces`) need not make them; None: no node is kept
     placed_nodes: Callable[[], Iterator[PlacedNode]] | None = None
     #: the same edges, each with the place of its participant among all the events' participants,
-    #: in event order (see :func:`timeline.pieces.participant_keys`), and its attributes made only
+    #: in event order (see :func:`timeline.piece_keys.participant_keys`), and its attributes made only
     #: when called; None: no edge is kept
     placed_edges: Callable[[], Iterator[PlacedEdge]] | None = None
 

@@ -21,7 +21,8 @@ from .events import chronological, merge_reports
 from .files import check_folder, locked
 from .ingest import read_inputs
 from .model import MODEL, model_name
-from .pieces import KeysAhead, folder_for
+from .piece_keys import KeysAhead
+from .pieces import folder_for
 from .records import Build, Document, Event, Extraction, Outcome, Timex
 from .sharing import Sharing
 from .workers import Standby, batched, extracting, standing_by

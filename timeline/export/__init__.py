@@ -14,7 +14,8 @@ from typing import TextIO
 from ..collector import frozen
 from ..files import Staging, append_range
 from ..graph import actor_network, knowledge_streams
-from ..pieces import KeysAhead, Pieces, Reuse, pieces_of
+from ..piece_keys import KeysAhead
+from ..pieces import Pieces, Reuse, pieces_of
 from ..records import Build
 from ..render.network_view import network_spec
 from ..render.page import Sections, plot_div, write_page
