@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.export import graphml
-from timeline.export.graphml import graph_streams, read_graphml, safe_graph, to_graphml, write_graphml
+from timeline.export.graphml import read_graphml, to_graphml, write_graphml
+from timeline.export.graphml_safe import graph_streams, safe_graph
 from timeline.graph import actor_network, knowledge_graph
 from timeline.records import GROUP, THING, Actor, Build, Mention
 from timeline.text import clean_text

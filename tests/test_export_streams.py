@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from timeline.export import events_json, write_all
 from timeline.export import timelinejs as timelinejs_module
 from timeline.export.events_json import as_dict, id_json, records_json, to_json, write_json
-from timeline.export.graphml import graph_streams, to_graphml, write_graphml
+from timeline.export.graphml import to_graphml, write_graphml
+from timeline.export.graphml_safe import graph_streams
 from timeline.export.timelinejs import timelinejs, to_timelinejs
 from timeline.export.utf8 import bytes_writer
 from timeline.graph import knowledge_graph, knowledge_streams

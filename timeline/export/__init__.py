@@ -23,7 +23,8 @@ from ..render.plot_html import FigureSpec
 from ..render.text import Counted
 from ..render.timeline_view import timeline_spec
 from .events_json import read_events_json, write_json
-from .graphml import graph_streams, read_graphml, write_graphml
+from .graphml import read_graphml, write_graphml
+from .graphml_safe import graph_streams
 from .parallel import COST, COST_FOUND, in_order, write_shared
 from .run_report import run_json
 from .saved import read_build

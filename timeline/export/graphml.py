@@ -1,4 +1,5 @@
-"""GraphML for Gephi, Cytoscape, igraph and networkx: every value made safe in one place, and the reader.
+"""GraphML for Gephi, Cytoscape, igraph and networkx: the writer, every value made safe in one place
+(:mod:`timeline.export.graphml_safe`), and the reader.
 
 What each reader needs, and where it is handled:
 
@@ -20,9 +21,7 @@ from __future__ import annotations
 import codecs
 import functools
 import io
-import math
 import re
-import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -33,155 +32,27 @@ import networkx as nx
 
 from ..errors import InputError
 from ..files import append_file, append_range
-from ..graph import LIST_SEPARATOR, Edge, GraphStreams, PlacedEdge, PlacedNode, build_from_graph
+from ..graph import GraphStreams, PlacedEdge, PlacedNode, build_from_graph
 from ..pieces import NO_PIECES, Pieces, Stretch
 from ..records import Build
 from ..text import MEMO, clean_text
+from .graphml_safe import (
+    Scalar,
+    attribute_text,
+    clean_attributes,
+    clean_key,
+    graph_streams,
+    one_type,
+    safe_edge_id,
+    safe_node,
+    safe_text,
+    safe_value,
+    typed,
+)
 from .utf8 import utf8_file, utf8_path
-
-Scalar = str | int | float | bool
 
 # A key id is an XML NMTOKEN; attribute names are ours, but keep the ids valid whatever they become.
 _NOT_NMTOKEN = re.compile(r"[^\w.\-]")
-
-
-def safe_value(value: Any) -> Scalar | None:
-    """One GraphML-safe scalar, or None when there is nothing to write.
-
-    Lists are joined with ``"; "`` (sets sorted first), integers beyond 64 bits become text, text is cleaned of the characters XML forbids, NaN or infinite
-    numbers (which GraphML readers parse differently or not at all) count as missing, and subnormal
-    ones (below 2.2e-308) are written as 0.0.
-    """
-    if type(value) is str:  # most values: checked first, the rest in order below
-        return clean_text(value)
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        # GraphML's "long" is 64-bit: igraph and Gephi cannot parse a bigger number, so it goes as text
-        return value if -(2**63) <= value < 2**63 else str(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return None
-        # igraph's reader refuses subnormal numbers (strtod reports them as out of range): write 0.0
-        return 0.0 if abs(value) < sys.float_info.min else value
-    if isinstance(value, set | frozenset):  # sorted, so two builds write the same bytes
-        value = sorted(str(v) for v in value)
-    if isinstance(value, list | tuple):
-        value = LIST_SEPARATOR.join(str(v) for v in value)
-    return clean_text(str(value))
-
-
-def safe_graph(graph: nx.Graph) -> nx.MultiDiGraph | nx.MultiGraph:
-    """A copy fit for GraphML: safe values, one type per key, ``label`` and ``name``, unique edge ids.
-
-    A None value is left out (the attribute is absent on that node or edge). A key whose values mix
-    ``int`` and ``float`` is written as float; any other mix is written as text throughout. The copy is
-    a multigraph whose edge keys are the edge ids: the key a multigraph already has, or
-    ``<source>:<target>``; a clash (ids that contain the colon) gets a ``:<n>`` suffix.
-    """
-    out: nx.MultiDiGraph | nx.MultiGraph = nx.MultiDiGraph() if graph.is_directed() else nx.MultiGraph()
-    streams = graph_streams(graph)
-    out.add_nodes_from(_safe_node(node, data) for node, data in streams.nodes())
-    # add_edges_from, not add_edge(**data): an attribute named "key" must stay an attribute
-    out.add_edges_from(_safe_edges(streams.edges()))
-    types = _key_types(
-        ({k: type(v) for k, v in d.items()} for _, d in out.nodes(data=True)),
-        ({k: type(v) for k, v in d.items()} for *_, d in out.edges(keys=True, data=True)),
-    )
-    for scope, items in (("node", out.nodes(data=True)), ("edge", out.edges(keys=True, data=True))):
-        for *_, data in items:
-            for k, v in data.items():
-                data[k] = _typed(v, types[scope, k])
-    return out
-
-
-def graph_streams(graph: nx.Graph) -> GraphStreams:
-    """A networkx graph's nodes and edges, each edge with its id: the multigraph key or ``<u>:<v>``."""
-    if graph.is_multigraph():
-        return GraphStreams(
-            lambda: iter(graph.nodes(data=True)),
-            lambda: ((u, v, str(k), d) for u, v, k, d in graph.edges(keys=True, data=True)),
-        )
-    return GraphStreams(
-        lambda: iter(graph.nodes(data=True)),
-        lambda: ((u, v, f"{u}:{v}", d) for u, v, d in graph.edges(data=True)),
-    )
-
-
-def _safe_node(node: Any, data: dict[str, Any]) -> tuple[str, dict[str, Scalar]]:
-    clean = _clean(data)
-    node_id = clean_text(str(node))
-    name = clean.get("name", clean.get("label", node_id))
-    clean.setdefault("name", name)
-    clean.setdefault("label", name)
-    return node_id, clean
-
-
-def _safe_edges(edges: Iterable[Edge]) -> Iterator[tuple[str, str, str, dict[str, Scalar]]]:
-    """Edges with safe ids and values; a repeated id gets a ``:<n>`` suffix, in the order met."""
-    return ((u, v, key, _clean(data)) for u, v, key, data in _safe_edge_ids(edges))
-
-
-def _safe_edge_ids(edges: Iterable[Edge]) -> Iterator[Edge]:
-    """Edges with safe ids (their attributes as they are); a repeated id gets a ``:<n>`` suffix."""
-    seen: set[str] = set()
-    return ((*_safe_edge_id(u, v, key, seen), data) for u, v, key, data in edges)
-
-
-def _safe_edge_id(u: Any, v: Any, key: str, seen: set[str]) -> tuple[str, str, str]:
-    """An edge's ends and id made safe, its id not in ``seen`` (then added): with a ``:<n>`` suffix
-    if it was."""
-    key = clean_text(key)
-    base, n = key, 1
-    while key in seen:
-        n += 1
-        key = f"{base}:{n}"
-    seen.add(key)
-    return clean_text(str(u)), clean_text(str(v)), key
-
-
-def _clean(data: dict[str, Any]) -> dict[str, Scalar]:
-    clean = {_clean_key(k): safe_value(v) for k, v in data.items()}
-    return {k: v for k, v in clean.items() if v is not None}
-
-
-@functools.cache
-def _clean_key(key: Any) -> str:
-    # attribute names are few: each cleaned once, not once per node or edge
-    return clean_text(str(key))
-
-
-def _key_types(
-    nodes: Iterable[dict[str, type]], edges: Iterable[dict[str, type]]
-) -> dict[tuple[str, str], type]:
-    """One type per ``(scope, attribute)`` from each item's value types, in the order first met: ``int``
-    with ``float`` is float, any other mix is text."""
-    kinds: dict[tuple[str, str], set[type]] = {}
-    for scope, items in (("node", nodes), ("edge", edges)):
-        for data in items:
-            for k, kind in data.items():
-                kinds.setdefault((scope, k), set()).add(kind)
-    return _one_type(kinds)
-
-
-def _one_type(kinds: dict[tuple[str, str], set[type]]) -> dict[tuple[str, str], type]:
-    return {
-        key: float if found == {int, float} else str if len(found) > 1 else next(iter(found))
-        for key, found in kinds.items()
-    }
-
-
-def _typed(value: Scalar, kind: type) -> Scalar:
-    """``value`` as its key's one type."""
-    if kind is float and not isinstance(value, float):
-        return float(value)
-    if kind is str and not isinstance(value, str):
-        return str(value).lower() if isinstance(value, bool) else str(value)
-    return value
-
-
 _XML_TYPES = {str: "string", int: "long", float: "double", bool: "boolean"}
 _HEADER = (
     "<?xml version='1.0' encoding='utf-8'?>\n"
@@ -297,7 +168,7 @@ def _keys_text(keys: _Keys) -> str:
     lines = [_HEADER]
     for (scope, name), (key_id, kind) in keys.declared():
         lines.append(
-            f'  <key id="{key_id}" for="{scope}" attr.name="{_attribute(name)}" '
+            f'  <key id="{key_id}" for="{scope}" attr.name="{attribute_text(name)}" '
             f'attr.type="{_XML_TYPES[kind]}" />\n'
         )
     return "".join(lines)
@@ -382,7 +253,7 @@ class _Keys:
 
     def all_clean(self, data: dict[Any, Any]) -> bool:
         """Whether every attribute name of ``data`` is text that needs no cleaning (kept in :attr:`clean`)."""
-        if all(type(k) is str and _clean_key(k) == k for k in data):
+        if all(type(k) is str and clean_key(k) == k for k in data):
             self.clean.update(data)
             return True
         return False
@@ -393,7 +264,7 @@ class _Keys:
         self.mixed = True
 
     def types(self) -> dict[tuple[str, str], type]:
-        return _one_type(self.kinds)
+        return one_type(self.kinds)
 
     def declared(self) -> Iterator[tuple[tuple[str, str], tuple[str, type]]]:
         for (scope, name), key_id in self._ids.items():
@@ -405,7 +276,7 @@ def _write_items(
 ) -> bool:
     """Write every node and edge element, in UTF-8; whether there was any node."""
     # text values repeat (types, dates, titles, a sentence for each of its events): each made safe once
-    texts = functools.lru_cache(maxsize=MEMO)(_safe_text)
+    texts = functools.lru_cache(maxsize=MEMO)(safe_text)
     pending: list[bytes] = []  # elements written to the file a batch at a time: each write costs
 
     def add(element: bytes) -> None:
@@ -429,19 +300,19 @@ def _write_items(
         node_id = clean_text(str(node))
         if node_id in written:
             placed.flush()
-            _learn(_safe_node(node, make())[1], "node", keys)
+            _learn(safe_node(node, make())[1], "node", keys)
             continue
         written.add(node_id)
-        placed.add(place, f'id="{_attribute(node_id)}"', functools.partial(_named, node, make), node)
+        placed.add(place, f'id="{attribute_text(node_id)}"', functools.partial(_named, node, make), node)
     placed.flush()
     ends: dict[str, str] = {}  # node ids as attribute values: each node is at the end of many edges
     seen: set[str] = set()
     placed = _Placed("edge", edge_pieces, keys, texts, put)
     for u, v, key, place, make in _placed_edges(streams, edge_pieces):
-        u, v, key = _safe_edge_id(u, v, key, seen)
-        source = ends.get(u) or ends.setdefault(u, _attribute(u))
-        target = ends.get(v) or ends.setdefault(v, _attribute(v))
-        placed.add(place, f'source="{source}" target="{target}" id="{_attribute(key)}"', make)
+        u, v, key = safe_edge_id(u, v, key, seen)
+        source = ends.get(u) or ends.setdefault(u, attribute_text(u))
+        target = ends.get(v) or ends.setdefault(v, attribute_text(v))
+        placed.add(place, f'source="{source}" target="{target}" id="{attribute_text(key)}"', make)
     placed.flush()
     out.write(b"".join(pending))
     return bool(written)
@@ -493,7 +364,7 @@ class _Placed:
         return self._made(*self._items[place], place)
 
     def _made(self, opening: str, make: Callable[[], dict[str, Any]], node: Any, place: int) -> bytes:
-        safe = _clean if node is None else functools.partial(_safe_node_data, node)
+        safe = clean_attributes if node is None else functools.partial(_safe_node_data, node)
         return _made(self._tag, opening, place, make, safe, self._pieces, self._keys, self._texts)
 
 
@@ -519,12 +390,12 @@ def _named(node: Any, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     """A node's attributes, given the name and label every node has when they are not text."""
     data = make()
     if type(data.get("name")) is not str or type(data.get("label")) is not str:
-        return _safe_node(node, data)[1]
+        return safe_node(node, data)[1]
     return data
 
 
 def _safe_node_data(node: Any, data: dict[str, Any]) -> dict[str, Scalar]:
-    return _safe_node(node, data)[1]
+    return safe_node(node, data)[1]
 
 
 def _placed_nodes(streams: GraphStreams, pieces: Pieces) -> Iterator[PlacedNode]:
@@ -571,7 +442,7 @@ def _element(
 ) -> bytes:
     """One node or edge in UTF-8, its values made safe (:func:`safe_value`, ``texts`` for text) as
     they are written; ``keys`` gives each attribute's key id and its one type (or learns it). Empty
-    when some attribute's name needs cleaning itself: the caller cleans the item (:func:`_clean`) and
+    when some attribute's name needs cleaning itself: the caller cleans the item (:func:`clean_attributes`) and
     asks again. With a ``place`` (not -1) the element is kept in ``pieces`` as that place's piece,
     noted with the attributes it writes (see :class:`_Placed`).
     """
@@ -595,7 +466,7 @@ def _element(
             learned.append(f"{k}\t{_XML_TYPES[kind]}\t{start}")
         if kind is not one:
             if keys.fixed:  # a number or a boolean of a key written as float or as text
-                v, kind = _typed(v, one), one
+                v, kind = typed(v, one), one
             else:  # the file is written again with the key's one type
                 keys.another(scope, k, kind)
         if kind is str:
@@ -635,20 +506,6 @@ def _replay(scope: str, learned: bytes, keys: _Keys) -> bool:
             keys.another(scope, name, kind)
     keys.replayed.add((scope, learned))
     return True
-
-
-def _safe_text(text: str) -> str:
-    return _text(clean_text(text))
-
-
-def _text(text: str) -> str:
-    # XML parsers turn a literal carriage return in text into a newline (end-of-line handling), so
-    # "a\r\nb" would read back as "a\nb"; as a character reference it survives.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-
-
-def _attribute(text: str) -> str:
-    return _text(text).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#09;")
 
 
 def read_graph(path: str | Path) -> nx.MultiDiGraph:
