@@ -97,17 +97,8 @@ def _pieced_events(events: Sequence[Event], first: int, pieces: Pieces) -> Itera
         (b"," if place else b"") + _id_line(event.id) for place, event in zip(places, events, strict=True)
     ]
     missing = pieces.missing(places)
-    made = (
-        dict(
-            zip(
-                missing,
-                split_records(records_json([_event(events[p - first]) for p in missing])),
-                strict=True,
-            )
-        )
-        if missing
-        else {}
-    )
+    texts = split_records(records_json([_event(events[p - first]) for p in missing])) if missing else []
+    made = dict(zip(missing, texts, strict=True))
 
     def make(place: int) -> bytes:
         text = made.pop(place, None) or records_json([_event(events[place - first])])
