@@ -57,7 +57,7 @@ _INDEX = np.dtype(
 _MAGIC = b"tlpieces"
 _TRAILER = struct.Struct("<8s16sQQ")  # magic, code version, where the index starts, how many pieces
 _BATCH = 256  # pieces written to the file at once
-_MAPPED = 64 << 20  # bytes of a pieces file's pages read before they are let go (see _Found.get)
+_MAPPED = 64 << 20  # bytes of a pieces file's pages read before they are let go (see _Found.read)
 
 
 def folder_for(cache: Path) -> Path:
@@ -158,10 +158,10 @@ class Pieces:
 
         A piece the last build kept is taken (when it has a note, what a writer learns from it, kept
         once for all the pieces that share it: if ``learn`` takes it, each note asked once and in
-        order): those
-        that lie one after the other in its file with the same heads come as one :class:`Stretch` of
-        the file, to be copied as it is; one kept with another head comes with this one instead (and
-        is kept again). The others are ``make(event)``'s, which keeps each (:meth:`keep_bytes`).
+        order): those that lie one after the other in its file with the same heads come as one
+        :class:`Stretch` of the file, to be copied as it is; one kept with another head comes with
+        this one instead (and is kept again). The others are ``make(event)``'s, which keeps each
+        (:meth:`keep_bytes`).
         """
         found = self._found
         if found is None:
@@ -313,8 +313,8 @@ class _Found:
         """The index's rows of the pieces of ``events`` (each with one)."""
         rows = np.empty(len(events), dtype=_INDEX)
         rows["key"] = self._keys[events]
-        rows["start"] = self._starts[events]
-        rows["length"] = self._ends[events] - self._starts[events]
+        rows["start"] = starts = self._starts[events]
+        rows["length"] = self._ends[events] - starts
         rows["head"], rows["note"] = self._heads[events], self._notes[events]
         rows["note_length"] = self._note_lengths[events]
         return rows
