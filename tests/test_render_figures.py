@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import logging
+from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
@@ -10,7 +13,8 @@ import pytest
 
 from timeline.graph import Pair
 from timeline.records import Build
-from timeline.render import network_figure, timeline_figure
+from timeline.render import network_figure, network_view, timeline_figure
+from timeline.render.kept_layout import KeptLayout
 from timeline.render.network_view import MAX_ACTORS, spring_positions
 from timeline.render.text import marked_sentence
 
@@ -194,6 +198,54 @@ def test_a_network_of_the_most_actors_drawn_is_laid_out_the_same_every_time(stor
     assert len(set(positions.values())) == len(nodes)
     assert all(-1.0 <= c <= 1.0 for xy in positions.values() for c in xy)
     assert spring_positions(nodes, pairs) == positions
+
+
+def test_the_layout_is_kept_for_the_next_build_that_draws_the_same_actors_and_pairs(
+    story: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nodes = [f"a{n}" for n in range(40)]
+    one = story.events[:1]
+    pairs = [Pair(nodes[n], nodes[(n * 7 + 1) % len(nodes)], one * (1 + n % 3)) for n in range(len(nodes))]
+    kept = KeptLayout(tmp_path)
+    positions = spring_positions(nodes, pairs, kept=kept)
+    assert positions == spring_positions(nodes, pairs)  # what is laid out without keeping it
+    assert kept.path.is_file()
+
+    def laid_out(*_: Any, **__: Any) -> None:
+        raise AssertionError("laid out again")
+
+    monkeypatch.setattr(network_view.nx, "spring_layout", laid_out)
+    # the same actors and pairs, in any order: taken
+    assert spring_positions(nodes[::-1], pairs[::-1], kept=kept) == positions
+    # another pair's weight, another actor: laid out again
+    for other_nodes, other_pairs in (
+        (nodes, [*pairs[:-1], Pair(nodes[0], nodes[2], one)]),
+        (nodes[1:], pairs[1:]),
+    ):
+        with pytest.raises(AssertionError, match="laid out again"):
+            spring_positions(other_nodes, other_pairs, kept=kept)
+
+
+def test_a_damaged_kept_layout_is_reported_and_laid_out_again(
+    story: Build, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    nodes = ["a1", "a2", "a3"]
+    pairs = [Pair("a1", "a2", story.events[:1]), Pair("a3", "a2", story.events[:2])]
+    kept = KeptLayout(tmp_path)
+    positions = spring_positions(nodes, pairs, kept=kept)
+    digest = json.loads(kept.path.read_text())["digest"]
+    wrong = json.dumps({"digest": digest, "positions": [["a1", 0.5]]}).encode()
+    for damage in (b"\xff\x00", wrong, kept.path.read_bytes()[:-9]):
+        kept.path.write_bytes(damage)
+        with caplog.at_level(logging.WARNING):
+            assert spring_positions(nodes, pairs, kept=kept) == positions
+        assert [r.getMessage() for r in caplog.records if f"ignored {kept.path}" in r.getMessage()]
+        caplog.clear()
+    # a layout laid out from other actors is not taken, and not reported
+    kept.path.write_text(json.dumps({"digest": "0" * 32, "positions": [["a1", 0.5, 0.5]]}))
+    with caplog.at_level(logging.WARNING):
+        assert spring_positions(nodes, pairs, kept=kept) == positions
+    assert not caplog.records
 
 
 def test_only_the_main_actors_are_labelled(story: Build) -> None:

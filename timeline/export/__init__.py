@@ -17,6 +17,7 @@ from ..graph import actor_network, knowledge_streams
 from ..piece_keys import KeysAhead
 from ..pieces import Pieces, Reuse, pieces_of
 from ..records import Build
+from ..render.kept_layout import KeptLayout
 from ..render.network_view import network_spec
 from ..render.page import Sections, plot_div, write_page
 from ..render.plot_html import FigureSpec
@@ -100,6 +101,7 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
     counted = functools.cache(lambda: Counted.of(build))  # what the figures and sections all count
     sections = functools.cache(lambda: Sections.of(build, counted()))  # made for the first page, shared
     plots = _Plots()  # a figure's div made once for the pages that show it alike
+    layout = None if reuse is None else KeptLayout(reuse.folder)  # the network's, kept with the pieces
 
     def page_of(name: str) -> Callable[[TextIO], None]:
         def write(out: TextIO) -> None:
@@ -108,7 +110,7 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
                 if kind not in figures:
                     # with the pieces of its hover texts, when it has some
                     with pieces_of(reuse if kind in _HOVERS else None, _HOVERS.get(kind, "")) as pieces:
-                        figures[kind] = _FIGURES[kind](build, pieces, counted())
+                        figures[kind] = _FIGURES[kind](build, pieces, counted(), layout)
             write_page(
                 build,
                 [(kind, figures[kind]) for kind in shown],
@@ -200,9 +202,9 @@ _TITLES = {
     "timeline.html": "Event timeline",
     "network.html": "Actor network",
 }
-_FIGURES: dict[str, Callable[[Build, Pieces, Counted], FigureSpec]] = {
-    "timeline": lambda build, pieces, counted: timeline_spec(build, pieces=pieces, counted=counted),
-    "network": lambda build, _, counted: network_spec(build, counted=counted),
+_FIGURES: dict[str, Callable[[Build, Pieces, Counted, KeptLayout | None], FigureSpec]] = {
+    "timeline": lambda build, pieces, counted, _: timeline_spec(build, pieces=pieces, counted=counted),
+    "network": lambda build, _, counted, layout: network_spec(build, counted=counted, kept=layout),
 }
 _CHUNK = 1 << 20
 

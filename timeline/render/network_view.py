@@ -21,6 +21,7 @@ from threadpoolctl import threadpool_limits
 
 from ..graph import Pair, interactions
 from ..records import Build, Event
+from .kept_layout import KeptLayout, layout_digest
 from .plot_html import FigureSpec
 from .text import Counted, Lookup, esc, kind_colour, source_count
 
@@ -52,27 +53,36 @@ ARROW_AT = 0.66  # how far along an edge its arrowhead sits: near the target, cl
 
 
 def spring_positions(
-    nodes: Sequence[str], pairs: Sequence[Pair], *, seed: int = SEED
+    nodes: Sequence[str], pairs: Sequence[Pair], *, seed: int = SEED, kept: KeptLayout | None = None
 ) -> dict[str, tuple[float, float]]:
-    """A seeded spring layout; pairs with more events pull harder (logarithmically)."""
-    graph = nx.Graph()
-    graph.add_nodes_from(nodes)
-    for pair in pairs:
-        weight = 1.0 + math.log(len(pair.events))
-        if graph.has_edge(pair.source, pair.target):
-            graph[pair.source][pair.target]["weight"] += weight
-        else:
-            graph.add_edge(pair.source, pair.target, weight=weight)
+    """A seeded spring layout; pairs with more events pull harder (logarithmically). The nodes are laid
+    out in the order of their ids, so that the same actors and pairs give the same picture, and the
+    layout ``kept`` by the last build for them is taken (see :mod:`.kept_layout`)."""
     if not nodes:
         return {}
+    weights: dict[tuple[str, str], float] = {}
+    for pair in pairs:
+        edge = (pair.source, pair.target) if pair.source <= pair.target else (pair.target, pair.source)
+        weights[edge] = weights.get(edge, 0.0) + 1.0 + math.log(len(pair.events))
+    order, weights = sorted(nodes), dict(sorted(weights.items()))
     # networkx's default of 50 iterations takes seconds at 500 actors; 30 settle a picture as readable
     iterations = 50 if len(nodes) < 200 else 30
+    digest = layout_digest(order, weights, seed=seed, iterations=iterations) if kept is not None else ""
+    found = kept.get(digest) if kept is not None else None
+    if found is not None:
+        return found
+    graph = nx.Graph()
+    graph.add_nodes_from(order)
+    graph.add_edges_from((a, b, {"weight": w}) for (a, b), w in weights.items())
     # on one BLAS thread: the pages are written beside other writers, a process per core, where
     # OpenBLAS's threads of their own only spin on cores the others use (for 500 actors: the same
     # time, twice the CPU)
     with threadpool_limits(limits=1, user_api="blas"):
         positions = nx.spring_layout(graph, seed=seed, weight="weight", iterations=iterations, method="force")
-    return {n: (round(float(x), 5), round(float(y), 5)) for n, (x, y) in positions.items()}
+    laid = {n: (round(float(x), 5), round(float(y), 5)) for n, (x, y) in positions.items()}
+    if kept is not None:
+        kept.keep(digest, laid)
+    return laid
 
 
 def network_figure(build: Build, **options: Any) -> go.Figure:
@@ -89,12 +99,13 @@ def network_spec(
     max_edges: int = MAX_EDGES,
     seed: int = SEED,
     counted: Counted | None = None,
+    kept: KeptLayout | None = None,
 ) -> FigureSpec:
     """The actor network of a build: nodes per actor kind, edges binned by score and weight.
 
     The ``max_actors`` most active actors are drawn, with the pairs between them (the ``max_edges``
     strongest); the subtitle says how many were left out. ``counted``: the build's
-    :class:`Counted`, when other figures share it.
+    :class:`Counted`, when other figures share it; ``kept``: the layout the last build kept.
     """
     lookup = Lookup.of(build)
     counted = counted or Counted.of(build)
@@ -105,7 +116,7 @@ def network_spec(
     every_pair = interactions(events)
     all_pairs = [p for p in every_pair if p.source in shown and p.target in shown]
     pairs = all_pairs[:max_edges]
-    positions = spring_positions(nodes, all_pairs, seed=seed)  # every pair pulls, drawn or not
+    positions = spring_positions(nodes, all_pairs, seed=seed, kept=kept)  # every pair pulls, drawn or not
     partners: dict[str, Counter[str]] = defaultdict(Counter)
     for pair in every_pair:
         partners[pair.source][pair.target] += len(pair.events)
