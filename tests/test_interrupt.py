@@ -62,6 +62,25 @@ def test_a_signal_mid_build_keeps_the_previous_output(tmp_path: Path, signum: in
     assert not [p.name for p in out.iterdir() if p.name.startswith(".staging")]
 
 
+def test_a_worker_whose_parent_has_gone_ends_quietly() -> None:
+    # the parent ends (as a signal ends it) while a worker parses: the worker's result has no one to
+    # go to, and the worker ends without a word on the stderr it shares with the parent
+    script = """
+import multiprocessing, os, time
+from timeline import workers
+def parse(_):
+    time.sleep(1.0)
+    return b"done"
+pool = multiprocessing.get_context("fork").Pool(1, initializer=workers._start_worker, initargs=(None,))
+pool.map_async(parse, [0])
+time.sleep(0.3)
+os._exit(130)
+"""
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 130
+    assert done.stderr == ""  # read to its end: once the worker, which holds it too, has ended
+
+
 def _parse_slowly(documents: tuple[Document, ...]) -> list[bytes]:
     time.sleep(60)
     return []

@@ -134,6 +134,9 @@ def _start_worker(nlp: Language | None) -> None:
     # the parent handles Ctrl-C and SIGTERM and ends the pool; a worker just stops
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # and when the parent has gone (ended by a signal while a batch was parsed), a worker sending its
+    # result ends there, quietly, rather than printing the broken pipe after the parent's last word
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     _worker_nlp.append(nlp)
 
 
