@@ -76,7 +76,9 @@ pool.map_async(parse, [0])
 time.sleep(0.3)
 os._exit(130)
 """
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 130
     assert done.stderr == ""  # read to its end: once the worker, which holds it too, has ended
 
