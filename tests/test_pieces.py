@@ -22,9 +22,9 @@ import timeline.export.timelinejs as timelinejs
 import timeline.render.timeline_view as timeline_view
 from timeline import files, piece_keys, pieces
 from timeline.export import OUTPUTS
-from timeline.piece_keys import KeysAhead, event_keys
+from timeline.piece_keys import event_keys
 from timeline.pieces import folder_for
-from timeline.records import Event
+from timeline.records import Event, Source
 
 ARTICLES = {
     "a.txt": "Veloria accused Marden of shelling the border town on Monday. Marden denied the charge.",
@@ -295,14 +295,13 @@ def test_pieces_that_cannot_be_kept_or_read_are_reported_and_the_build_goes_on(
     assert outputs(out) == outputs(tmp_path / "cold")
 
 
-def test_keys_made_ahead_are_taken_for_the_same_records_with_the_same_names(
+def test_events_read_back_from_the_store_are_keyed_by_its_bytes_their_place_and_their_actors(
     tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     news = tmp_path / "news"
     write_articles(news, ["a.txt", "b.txt", "d.txt"])
     build = timeline.build([news], nlp=nlp, date="2024-04-05")
-    names = {a.id: a.name for a in build.actors}
-    made = event_keys(build)
+    digests = {d.id: bytes([n]) * 16 for n, d in enumerate(build.documents)}
     key = piece_keys._key
     calls: list[Event] = []
 
@@ -310,26 +309,49 @@ def test_keys_made_ahead_are_taken_for_the_same_records_with_the_same_names(
         calls.append(event)
         return key(encode, event, parts)
 
-    def ahead_of(events: Any, names: dict[str, str], documents: Any = build.documents) -> KeysAhead:
-        ahead = KeysAhead()
-        ahead.add(events, documents, names)
-        calls.clear()
-        return ahead
-
     monkeypatch.setattr(piece_keys, "_key", counted)
-    assert (event_keys(build, ahead_of(build.events, names)) == made).all() and calls == []
-    # an actor named otherwise since: the keys of its events are made again
+    made = event_keys(build, digests)
+    assert calls == [] and len(set(made.tolist())) == len(made)
+    assert (event_keys(build) != made).all() and len(calls) == len(build.events)  # without digests: read
+    # the reports of one event merged across articles: their records read
+    calls.clear()
+    report = Source(doc="a", sentence=0, start=0, end=7, text="accused")
+    merged = dataclasses.replace(build.events[1], sources=(report,))
+    event_keys(dataclasses.replace(build, events=(build.events[0], merged, *build.events[2:])), digests)
+    assert calls == [merged]
+    calls.clear()
+    # another actor's name, another article's bytes: the keys of the events they are in change
     kell = next(a.id for a in build.actors if a.name == "Ostra Kell")
-    renamed = ahead_of(build.events, {**names, kell: "Kell"})
-    assert (event_keys(build, renamed) == made).all()
-    assert calls == [e for e in build.events if kell in {p.actor for p in e.participants}] != []
-    # an article that read otherwise: the keys of the events it reports are made again
-    edited = [dataclasses.replace(d, text=d.text + " More.") if d.id == "b" else d for d in build.documents]
-    assert (event_keys(build, ahead_of(build.events, names, edited)) == made).all()
-    assert calls == [e for e in build.events if "b" in {e.doc, *(s.doc for s in e.sources)}] != []
-    # equal records, but not the same ones: made again
-    copies = ahead_of([dataclasses.replace(e) for e in build.events], names)
-    assert (event_keys(build, copies) == made).all() and calls == list(build.events)
+    actors = tuple(dataclasses.replace(a, name="Kell") if a.id == kell else a for a in build.actors)
+    for changed, other in (
+        (
+            {e.id for e in build.events if kell in {p.actor for p in e.participants}},
+            dataclasses.replace(build, actors=actors),
+        ),
+        ({e.id for e in build.events if e.doc == "b"}, build),
+    ):
+        keys = event_keys(other, {**digests, "b": b"x" * 16} if other is build else digests)
+        for event, before, now in zip(build.events, made.tolist(), keys.tolist(), strict=True):
+            assert (before != now) == (event.id in changed and not event.sources) or event.sources, event.id
+        assert changed
+    # the same events numbered after those of an article before them: the same keys
+    first = dataclasses.replace(build.documents[0], id="first")
+    earlier = dataclasses.replace(build.events[0], id="e1", doc="first", sources=(), participants=())
+    shifted = dataclasses.replace(
+        build,
+        documents=(first, *build.documents),
+        events=(earlier, *(dataclasses.replace(e, id=f"e{int(e.id[1:]) + 1}") for e in build.events)),
+    )
+    keys = event_keys(shifted, {**digests, "first": b"f" * 16})[1:]
+    unmerged = [not e.sources for e in build.events]
+    assert (keys[unmerged] == made[unmerged]).all()
+    # ids the build does not give: each record read
+    calls.clear()
+    renamed = dataclasses.replace(
+        build, events=tuple(dataclasses.replace(e, id=f"x{e.id}") for e in build.events)
+    )
+    event_keys(renamed, digests)
+    assert len(calls) == len(build.events)
 
 
 def test_each_participant_has_its_own_key_made_from_its_events(tmp_path: Path, nlp: Language) -> None:
@@ -369,8 +391,11 @@ def test_pieces_taken_into_text_held_in_memory_are_the_same_text(
 ) -> None:
     # a writer given something other than a file copies no stretch: it reads the bytes and decodes them
     news, out, cache, _ = _built(tmp_path, nlp)
+    made: list[pieces.Reuse] = []  # the build's own, with the digests of the articles it read back
+    reuse_of = pieces.Reuse.of
+    monkeypatch.setattr(pieces.Reuse, "of", lambda *args: made.append(reuse_of(*args)) or made[-1])
     build = timeline.build([news], out=out, cache=cache, nlp=nlp, date="2024-04-05")
-    reuse = pieces.Reuse.of(build, folder_for(cache))
+    reuse = made[0]
     stretches: list[pieces.Stretch] = []
     taken = pieces.Pieces.taken
 

@@ -1,13 +1,19 @@
 """What identifies an event's piece of an output between builds (see :mod:`timeline.pieces`): its key,
-a digest of everything the piece is made from but the event's id (the event's record; its article;
-its actors' names; the articles that also report it), and a key per participant for the outputs that
-keep a piece for each.
+a digest of everything the piece is made from but the event's id, and a key per participant for the
+outputs that keep a piece for each.
+
+An event as linked from an article the build read back from its store (the cache) is made from the
+article's stored bytes, its place among the article's events and its actors (their ids and names):
+that is its key, made without reading the record. Any other event (one reported by several articles,
+whose reports were merged; one of an article parsed again) is keyed by a digest of its record but its
+id, its article, its actors' names and the articles that also report it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import operator
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields
 
@@ -21,20 +27,57 @@ KEY = np.dtype("S16")
 _RECORD = operator.attrgetter(*(f.name for f in fields(Event) if f.name != "id"))
 
 
-def event_keys(build: Build, ahead: KeysAhead | None = None) -> np.ndarray:
-    """Each event's key (16 bytes), in the order of ``build.events``; those ``ahead`` holds taken from it."""
+def stored_digest(value: bytes) -> bytes:
+    """The digest of an article's stored bytes, which its linked events' keys are made from."""
+    return hashlib.blake2b(value, digest_size=16).digest()
+
+
+def event_keys(build: Build, digests: Mapping[str, bytes] | None = None) -> np.ndarray:
+    """Each event's key (16 bytes), in the order of ``build.events``. ``digests``: the digest of the
+    stored bytes (:func:`stored_digest`) of each article read back from the store, by document id."""
     encode = msgspec.msgpack.Encoder().encode
-    documents = _digests(build.documents)
     names = {a.id: a.name for a in build.actors}  # what a piece shows of an actor
-    taken = ahead.taken(documents, names) if ahead is not None else _none
+    places = _Places(build) if digests else None
+    documents: dict[str, bytes] | None = None
     keys = bytearray()
     for event in build.events:
-        keys += taken(event) or _key(encode, event, _parts(event, documents, names))
+        digest = digests.get(event.doc) if digests and places is not None and not event.sources else None
+        place = places.of(event) if digest is not None and places is not None else -1
+        if place >= 0:
+            actors = [(p.actor, names.get(p.actor)) for p in event.participants]
+            keys += hashlib.blake2b(encode((digest, place, actors)), digest_size=16).digest()
+            continue
+        if documents is None:
+            documents = _digests(build.documents)
+        keys += _key(encode, event, _parts(event, documents, names))
     return np.frombuffer(bytes(keys), dtype=KEY)
 
 
-def _none(_: Event) -> None:
-    return None
+class _Places:
+    """Each event's place among its article's events, from its id: the build numbers the events
+    ``e1``, ``e2``... article after article, in story order (see :func:`timeline.pipeline.assemble`),
+    each article's in the order it gave them, and merging reports keeps every event."""
+
+    def __init__(self, build: Build) -> None:
+        counts = Counter(e.doc for e in build.events)
+        self._first: dict[str, int] = {}
+        self._counts = counts
+        number = 1
+        for document in build.documents:
+            if document.id in self._first:  # ids not unique: no place is sure
+                self._first = {}
+                return
+            self._first[document.id] = number
+            number += counts[document.id]
+
+    def of(self, event: Event) -> int:
+        """The event's place among its article's events; -1 when its id does not say."""
+        first = self._first.get(event.doc)
+        number = event.id[1:]
+        if first is None or not event.id.startswith("e") or not number.isdigit():
+            return -1
+        place = int(number) - first
+        return place if 0 <= place < self._counts[event.doc] else -1
 
 
 def participant_keys(keys: np.ndarray, build: Build) -> np.ndarray:
@@ -47,59 +90,6 @@ def participant_keys(keys: np.ndarray, build: Build) -> np.ndarray:
     made = np.repeat(keys.view(np.uint8).reshape(-1, 16), counts, axis=0)
     made[:, 12:] ^= positions.view(np.uint8).reshape(-1, 4)
     return made.reshape(-1).view(KEY)
-
-
-class KeysAhead:
-    """Keys made before a build's records are final: a rebuild makes those of the events it links while
-    the new articles are parsed (see :func:`timeline.pipeline.linked_articles`). :func:`event_keys`
-    takes one for an event that is the very record it was made for (records are frozen), whose
-    article, actors' names and reports' articles are still those it was made from."""
-
-    def __init__(self) -> None:
-        self._made: dict[int, tuple[Event, bytes]] = {}  # by the event's id()
-        self._documents: dict[str, bytes] = {}  # the digests and names the keys were made with
-        self._names: dict[str, str] = {}
-        self._actors: set[str] = set()  # the actors and articles the events name
-        self._articles: set[str] = set()
-
-    def add(self, events: Iterable[Event], documents: Iterable[Document], names: Mapping[str, str]) -> None:
-        """The keys of ``events``, of the articles ``documents``, with the actors' ``names`` by id."""
-        if self._made:
-            raise ValueError("the keys ahead of a build are made at once")
-        encode = msgspec.msgpack.Encoder().encode
-        self._documents, self._names = _digests(documents), dict(names)
-        events = list(events)
-        for event in events:
-            self._made[id(event)] = (event, _key(encode, event, _parts(event, self._documents, self._names)))
-        self._actors = {p.actor for event in events for p in event.participants}
-        self._articles = {event.doc for event in events} | {s.doc for e in events for s in e.sources}
-
-    def taken(
-        self, documents: Mapping[str, bytes], names: Mapping[str, str]
-    ) -> Callable[[Event], bytes | None]:
-        """What takes an event's key made ahead, for the articles' ``documents`` digests and the
-        actors' ``names`` now. The articles and actors whose digest or name differs are found once;
-        most often the events hold none of them, and each keeps its key unless it is another record."""
-        changed_articles = _changed(self._documents, documents) & self._articles
-        changed_actors = _changed(self._names, names) & self._actors
-
-        def same(event: Event) -> bytes | None:
-            made = self._made.get(id(event))
-            return made[1] if made is not None and made[0] is event else None
-
-        def unchanged(event: Event) -> bytes | None:
-            if event.doc in changed_articles or any(s.doc in changed_articles for s in event.sources):
-                return None
-            if any(p.actor in changed_actors for p in event.participants):
-                return None
-            return same(event)
-
-        return unchanged if changed_articles or changed_actors else same
-
-
-def _changed(before: Mapping[str, object], now: Mapping[str, object]) -> set[str]:
-    """The keys whose value is not the same in both (missing counts as None)."""
-    return {k for k in before.keys() | now.keys() if before.get(k) != now.get(k)}
 
 
 def _digests(documents: Iterable[Document]) -> dict[str, bytes]:

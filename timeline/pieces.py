@@ -26,7 +26,7 @@ import mmap
 import os
 import struct
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -35,7 +35,7 @@ from typing import BinaryIO
 import numpy as np
 
 from .files import copy_range, read_range
-from .piece_keys import KEY, KeysAhead, event_keys, participant_keys
+from .piece_keys import KEY, event_keys, participant_keys
 from .records import Build
 
 log = logging.getLogger(__name__)
@@ -86,8 +86,8 @@ class Reuse:
     keys: np.ndarray
 
     @classmethod
-    def of(cls, build: Build, folder: Path, ahead: KeysAhead | None = None) -> Reuse:
-        return cls(folder, event_keys(build, ahead))
+    def of(cls, build: Build, folder: Path, digests: Mapping[str, bytes] | None = None) -> Reuse:
+        return cls(folder, event_keys(build, digests))
 
     def per_participant(self, build: Build) -> Reuse:
         """The same folder with a key per participant (:func:`participant_keys`), for an output that

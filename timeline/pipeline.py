@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import importlib
-import itertools
 import logging
 import sys
 import time
@@ -21,7 +20,7 @@ from .events import chronological, merge_reports
 from .files import check_folder, locked
 from .ingest import read_inputs
 from .model import MODEL, model_name
-from .piece_keys import KeysAhead
+from .piece_keys import stored_digest
 from .pieces import folder_for
 from .records import Build, Document, Event, Extraction, Outcome, Timex
 from .sharing import Sharing
@@ -86,8 +85,9 @@ def build(
         clock.lap("read")
         if not documents:
             raise NothingBuilt(f"no readable article in {', '.join(map(str, inputs))}")
-        # the pieces' keys of the outputs (see timeline.pieces) are made ahead for the events linked ahead
-        keys_ahead = KeysAhead() if out is not None and cache is not None else None
+        # what the pieces' keys of the outputs are made from (see timeline.piece_keys): the digest of
+        # each article's stored bytes, by document id
+        digests: dict[str, bytes] | None = {} if out is not None and cache is not None else None
         # The records are made with the collector paused, then set aside until the build ends (see
         # timeline.collector): no collection walks them, neither while the outputs are written nor when
         # the collector resumes in between (0.1 s for the bench corpus's 51,000 events, 1 s for ten times
@@ -104,7 +104,7 @@ def build(
                 progress=progress,
                 meanwhile=None if out is None else _load_writers,
                 standby=standby,
-                keys_ahead=keys_ahead,
+                digests=digests,
             )
         if out is not None:
             from .export import write_all
@@ -117,7 +117,7 @@ def build(
                     Path(out),
                     jobs=jobs if scheduler is None else 1,
                     pieces=None if cache is None else folder_for(Path(cache)),
-                    keys_ahead=keys_ahead,
+                    digests=digests,
                 )
     return result
 
@@ -134,13 +134,13 @@ def _records(
     progress: bool,
     meanwhile: Callable[[], None] | None = None,
     standby: Standby | None = None,
-    keys_ahead: KeysAhead | None = None,
+    digests: dict[str, bytes] | None = None,
 ) -> Build:
     """Every article's extraction, from the store or parsed now, linked into the build's records.
 
     ``meanwhile`` is called once what earlier builds stored is read back, while the workers parse.
     ``standby``: a worker loading the model since the build started (see :func:`extracting`).
-    ``keys_ahead``: where to make the pieces' keys of the events linked while the workers parse.
+    ``digests``: where to note the digest of each article's stored bytes (:func:`stored_digest`).
     """
     model = model_name(nlp)
     # Records wait in the store (the cache, or a temporary one) while the workers parse: the parent does
@@ -168,7 +168,9 @@ def _records(
             clock.lap("start")
             # what earlier builds stored is read back while the workers parse the rest
             with paused():
-                found.update(_read_back(store, {}, sharing, documents, keys, done, nlp, parsed_again))
+                found.update(
+                    _read_back(store, {}, sharing, documents, keys, done, nlp, parsed_again, digests)
+                )
                 # the entities of the articles before the first new one grouped meanwhile (in story order)
                 for n in range(todo[0] if todo else len(documents)):
                     linking.add(found[n].document.id, found[n].entities)
@@ -179,11 +181,7 @@ def _records(
                 first = [found[n] for n in range(linking.articles)]
                 if todo and first and sum(len(x.events) for x in first) <= LINK_AHEAD_EVENTS:
                     # their events too: those whose actors the new articles leave as they are are kept
-                    actors, actor_of = linking.prepare()
-                    ahead = list(linked_articles(first, actor_of))
-                    if keys_ahead is not None:  # and the keys of their outputs' pieces
-                        names = {a.id: a.name for a in actors}
-                        keys_ahead.add(itertools.chain(*ahead), (x.document for x in first), names)
+                    ahead = list(linked_articles(first, linking.prepare()[1]))
                 set_aside()
             clock.lap("read_back")
             rows = zip((keys[n] for n in todo), _shown(fresh, len(todo)) if progress else fresh, strict=True)
@@ -193,7 +191,7 @@ def _records(
                 held.update((key, value) for key, value in batch if not isinstance(value, bytes))
         clock.lap("extract")
         with paused():
-            found.update(_read_back(store, held, sharing, documents, keys, todo, nlp, parsed_again))
+            found.update(_read_back(store, held, sharing, documents, keys, todo, nlp, parsed_again, digests))
             # taken out as assemble goes: each extraction's records are let go once replaced
             result = assemble(
                 (found.pop(n) for n in range(len(documents))), outcomes, linking=linking, ahead=ahead
@@ -227,13 +225,17 @@ def _read_back(
     places: Sequence[int],
     nlp: Language | None,
     parsed_again: list[Document],
+    digests: dict[str, bytes] | None = None,
 ) -> Iterator[tuple[int, Extraction]]:
     """``(place, extraction)`` of the articles at ``places``, from the store (or ``held``), with their
     values shared by ``sharing`` when there is one (see :mod:`timeline.sharing`); one whose entry
-    cannot be trusted is parsed again."""
+    cannot be trusted is parsed again. The digest of the bytes of each one read from the store goes
+    into ``digests`` (when given), by document id."""
     for n, value in zip(places, store.values([keys[n] for n in places]), strict=True):
         document = documents[n]
         found = held.get(keys[n]) or (None if value is None else store.trusted(value, document))
+        if digests is not None and found is not None and keys[n] not in held and isinstance(value, bytes):
+            digests[document.id] = stored_digest(value)
         if found is None:
             from .extract import extract_batch
             from .nlp import load_model

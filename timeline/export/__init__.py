@@ -14,7 +14,6 @@ from typing import TextIO
 from ..collector import frozen
 from ..files import Staging, append_range
 from ..graph import actor_network, knowledge_streams
-from ..piece_keys import KeysAhead
 from ..pieces import Pieces, Reuse, pieces_of
 from ..records import Build
 from ..render.kept_layout import KeptLayout
@@ -64,13 +63,14 @@ def write_all(
     names: Iterable[str] = OUTPUTS,
     jobs: int = 1,
     pieces: Path | None = None,
-    keys_ahead: KeysAhead | None = None,
+    digests: dict[str, bytes] | None = None,
 ) -> None:
     """Write the outputs ``names`` into ``out``; the previous files are replaced only once all are written.
 
     ``pieces``: the folder where the outputs' per-event pieces are kept between builds (see
-    :mod:`timeline.pieces`); None: every piece is made, none kept. ``keys_ahead``: the pieces' keys of
-    some events, made before the records were final.
+    :mod:`timeline.pieces`); None: every piece is made, none kept. ``digests``: the digest of the
+    stored bytes of each article read back from the cache, by document id, which the pieces' keys
+    of its events are made from (see :func:`timeline.piece_keys.event_keys`).
 
     With ``jobs`` above 1 the outputs are shared out among that many processes (see
     :func:`timeline.export.parallel.write_shared`); the files are the same whichever process writes them.
@@ -84,7 +84,7 @@ def write_all(
         jobs = 1
     # the records set aside: a figure let go is collected without walking them (see timeline.collector)
     with Staging(out) as staging, frozen():
-        reuse = None if pieces is None else Reuse.of(build, pieces, keys_ahead)  # made once, for every writer
+        reuse = None if pieces is None else Reuse.of(build, pieces, digests)  # made once, for every writer
         costs = dict(COST)
         if reuse is not None:  # what the last build's pieces spare
             costs.update((unit, cost) for unit, cost in COST_FOUND.items() if reuse.kept(_PIECES[unit]))
