@@ -20,7 +20,7 @@ from dataclasses import fields
 import msgspec
 import numpy as np
 
-from .records import Build, Document, Event
+from .records import Build, Document, Event, event_number
 
 #: A key: 16 bytes.
 KEY = np.dtype("S16")
@@ -41,7 +41,7 @@ def event_keys(build: Build, digests: Mapping[str, bytes] | None = None) -> np.n
     documents: dict[str, bytes] | None = None
     keys = bytearray()
     for event in build.events:
-        digest = digests.get(event.doc) if digests and places is not None and not event.sources else None
+        digest = digests.get(event.doc) if digests and not event.sources else None
         place = places.of(event) if digest is not None and places is not None else -1
         if place >= 0:
             actors = [(p.actor, names.get(p.actor)) for p in event.participants]
@@ -55,7 +55,7 @@ def event_keys(build: Build, digests: Mapping[str, bytes] | None = None) -> np.n
 
 class _Places:
     """Each event's place among its article's events, from its id: the build numbers the events
-    ``e1``, ``e2``... article after article, in story order (see :func:`timeline.pipeline.assemble`),
+    (:func:`timeline.records.event_id`) article after article, in story order (see :func:`timeline.pipeline.assemble`),
     each article's in the order it gave them, and merging reports keeps every event."""
 
     def __init__(self, build: Build) -> None:
@@ -72,11 +72,10 @@ class _Places:
 
     def of(self, event: Event) -> int:
         """The event's place among its article's events; -1 when its id does not say."""
-        first = self._first.get(event.doc)
-        number = event.id[1:]
-        if first is None or not event.id.startswith("e") or not number.isdigit():
+        first, number = self._first.get(event.doc), event_number(event.id)
+        if first is None or number is None:
             return -1
-        place = int(number) - first
+        place = number - first
         return place if 0 <= place < self._counts[event.doc] else -1
 
 

@@ -22,7 +22,7 @@ from .ingest import read_inputs
 from .model import MODEL, model_name
 from .piece_keys import stored_digest
 from .pieces import folder_for
-from .records import Build, Document, Event, Extraction, Outcome, Timex
+from .records import Build, Document, Event, Extraction, Outcome, Timex, event_id
 from .sharing import Sharing
 from .workers import Standby, batched, extracting, standing_by
 
@@ -326,5 +326,5 @@ def _linked(
         participants = event.participants
         if participants:  # else the empty tuple as it is
             participants = tuple([p.linked(actor_of[(doc_id, p.actor)]) for p in participants])
-        linked.append(event.linked(f"e{number}", participants))
+        linked.append(event.linked(event_id(number), participants))
     return linked

@@ -20,6 +20,17 @@ GROUP = "GROUP"
 NOT_ACTORS = frozenset({THING, GROUP})
 
 
+def event_id(number: int) -> str:
+    """The build-wide id of the ``number``-th event (from 1, article after article in story order)."""
+    return f"e{number}"
+
+
+def event_number(id: str) -> int | None:
+    """The number :func:`event_id` made ``id`` from; None for an id it does not make."""
+    digits = id[1:]
+    return int(digits) if id.startswith("e") and digits.isascii() and digits.isdigit() else None
+
+
 def is_actor(entity: Actor | Entity) -> bool:
     """Whether an entity is an actor a reader lists (not a thing talked about, not a coordination):
     the actor network, the knowledge graph, ``actors.csv`` and the page's counts show only these;
