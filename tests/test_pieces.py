@@ -320,17 +320,21 @@ def test_events_read_back_from_the_store_are_keyed_by_its_bytes_their_place_and_
     event_keys(dataclasses.replace(build, events=(build.events[0], merged, *build.events[2:])), digests)
     assert calls == [merged]
     calls.clear()
-    # another actor's name, another article's bytes: the keys of the events they are in change
+    # another actor's name, another article's bytes, an article read from another place: the keys of
+    # the events they are in change
     kell = next(a.id for a in build.actors if a.name == "Ostra Kell")
     actors = tuple(dataclasses.replace(a, name="Kell") if a.id == kell else a for a in build.actors)
-    for changed, other in (
+    moved = tuple(dataclasses.replace(d, source="elsewhere") if d.id == "d" else d for d in build.documents)
+    for changed, other, digested in (
         (
             {e.id for e in build.events if kell in {p.actor for p in e.participants}},
             dataclasses.replace(build, actors=actors),
+            digests,
         ),
-        ({e.id for e in build.events if e.doc == "b"}, build),
+        ({e.id for e in build.events if e.doc == "b"}, build, {**digests, "b": b"x" * 16}),
+        ({e.id for e in build.events if e.doc == "d"}, dataclasses.replace(build, documents=moved), digests),
     ):
-        keys = event_keys(other, {**digests, "b": b"x" * 16} if other is build else digests)
+        keys = event_keys(other, digested)
         for event, before, now in zip(build.events, made.tolist(), keys.tolist(), strict=True):
             assert (before != now) == (event.id in changed and not event.sources) or event.sources, event.id
         assert changed

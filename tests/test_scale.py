@@ -65,6 +65,26 @@ def test_a_rebuild_takes_unchanged_articles_from_the_cache(tmp_path: Path, nlp: 
     assert (len(third.documents), third.cached) == (6, 5)
 
 
+def test_an_article_inserted_in_a_jsonl_file_is_the_only_one_parsed(tmp_path: Path, nlp: Language) -> None:
+    # the articles after it move down a line, so each is read from another place ("docs.jsonl:5"
+    # where it was "docs.jsonl:4"): that is where it comes from, not what it says, and the outputs
+    # give its new place
+    path = corpus(tmp_path, 6)
+    out, cache = tmp_path / "out", tmp_path / "cache.sqlite"
+    timeline.build([path], out=out, nlp=nlp, cache=cache)
+    lines = path.read_text().splitlines(keepends=True)
+    lines.insert(2, json.dumps({"id": "new", "date": "2025-03-04", "text": SENTENCES[2]}) + "\n")
+    path.write_text("".join(lines))
+    again = timeline.build([path], out=out, nlp=nlp, cache=cache)
+    assert (len(again.documents), again.cached) == (7, 6)
+    assert [d.source for d in again.documents][-1] == f"{path}:7"
+    cold = tmp_path / "cold"
+    assert to_json(again) == to_json(timeline.build([path], out=cold, nlp=nlp))
+    for name in ("events.csv", "events.json", "graph.graphml", "report.html"):
+        assert (out / name).read_bytes() == (cold / name).read_bytes(), name
+    assert f"{path}:7" in (out / "events.csv").read_text()
+
+
 def test_a_rebuild_that_parses_nothing_never_imports_spacy(tmp_path: Path, nlp: Language) -> None:
     # the stored records are read back and the outputs written without the model: importing spaCy
     # alone would take longer than reading back a thousand articles

@@ -1,7 +1,8 @@
 """The extraction store: per-article results in an embedded SQLite database.
 
-Keyed by a hash of the article (id, text and metadata) and the pipeline version, so a rebuild after
-adding one article parses only that one. Values are MessagePack, encoded and decoded by msgspec against
+Keyed by a hash of the article (id, text and metadata, but not where it was read from) and the pipeline
+version, so a rebuild after adding one article parses only that one, wherever it was added: the
+articles after it in a JSON Lines file, read from lines further down, are still found. Values are MessagePack, encoded and decoded by msgspec against
 the record types (a typed decoder checks every field; nothing is ever unpickled): a corrupt or foreign
 cache file is reported and rebuilt, and a damaged entry parsed again, never trusted.
 
@@ -46,6 +47,7 @@ def pipeline_version(model: str) -> str:
 
 
 def article_key(document: Document, version: str) -> str:
+    document = dataclasses.replace(document, source="")  # where it was read from: not what it says
     try:
         payload = _document_encoder.encode(document)
     except UnicodeEncodeError:  # a lone surrogate (JSON escapes can carry one in): escaped as JSON does
@@ -144,8 +146,14 @@ class Cache:
             log.warning("cache entry for %s is damaged (%s); parsing again", document.source, err)
             return None
         # the key covers the document, but the stored record must also describe it exactly: as the
-        # extraction describes it, with the publication date its dateline gives
-        return found if found.document == with_dateline(document) else None
+        # extraction describes it, with the publication date its dateline gives; read from where it
+        # is now (the key leaves that out)
+        expected = with_dateline(document)
+        if found.document == expected:
+            return found
+        if dataclasses.replace(found.document, source=expected.source) == expected:
+            return dataclasses.replace(found, document=expected)
+        return None
 
     def put(self, rows: Iterable[tuple[str, bytes]]) -> None:
         """Store ``(key, encoded extraction)`` pairs in one transaction."""

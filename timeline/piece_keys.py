@@ -3,8 +3,9 @@ a digest of everything the piece is made from but the event's id, and a key per 
 outputs that keep a piece for each.
 
 An event as linked from an article the build read back from its store (the cache) is made from the
-article's stored bytes, its place among the article's events and its actors (their ids and names):
-that is its key, made without reading the record. Any other event (one reported by several articles,
+article's stored bytes, where the article was read from this time (which the store does not key it
+by), its place among the article's events and its actors (their ids and names): that is its key,
+made without reading the record. Any other event (one reported by several articles,
 whose reports were merged; one of an article parsed again) is keyed by a digest of its record but its
 id, its article, its actors' names and the articles that also report it.
 """
@@ -37,6 +38,7 @@ def event_keys(build: Build, digests: Mapping[str, bytes] | None = None) -> np.n
     stored bytes (:func:`stored_digest`) of each article read back from the store, by document id."""
     encode = msgspec.msgpack.Encoder().encode
     names = {a.id: a.name for a in build.actors}  # what a piece shows of an actor
+    sources = {d.id: d.source for d in build.documents}
     places = _Places(build) if digests else None
     documents: dict[str, bytes] | None = None
     keys = bytearray()
@@ -45,7 +47,8 @@ def event_keys(build: Build, digests: Mapping[str, bytes] | None = None) -> np.n
         place = places.of(event) if digest is not None and places is not None else -1
         if place >= 0:
             actors = [(p.actor, names.get(p.actor)) for p in event.participants]
-            keys += hashlib.blake2b(encode((digest, place, actors)), digest_size=16).digest()
+            made = (digest, sources[event.doc], place, actors)
+            keys += hashlib.blake2b(encode(made), digest_size=16).digest()
             continue
         if documents is None:
             documents = _digests(build.documents)
