@@ -3,11 +3,14 @@ writes the very bytes a build from nothing writes."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import fcntl
 import io
 import logging
 import os
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -247,6 +250,66 @@ def test_the_last_pieces_are_copied_the_long_way_where_the_system_cannot(
         with source.open("rb") as src, target.open("r+b") as dst:
             files.copy_range(src, dst, 2_000_000)
         assert target.read_bytes() == source.read_bytes()[:2_000_000] + b"after"
+
+
+def test_ranges_copied_aside_give_the_file_written_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "source"
+    source.write_bytes(bytes(range(256)) * 9000)
+    copy = files._copy
+    threads: dict[int, str] = {}  # the thread that copied each range, by its length
+
+    def noted(*args: Any) -> None:
+        threads[args[2]] = threading.current_thread().name
+        if threading.current_thread() is not threading.main_thread():
+            time.sleep(0.005)  # slow, so that the file is read back before they are all made
+        copy(*args)
+
+    monkeypatch.setattr(files, "_copy", noted)
+
+    def write(target: Path, aside: bool) -> bytes:
+        within = tmp_path / f"{target.name}.within"
+        with (
+            source.open("rb") as src,
+            target.open("w+b") as out,
+            within.open("wb") as copied,
+            files.copies_aside(out) if aside else contextlib.nullcontext(),
+        ):
+            for n in range(40):  # ranges between bytes written here, as the writers put them
+                out.write(b"<%d>" % n)
+                files.append_range(src, n * 997, 50_000 + n, out)
+            out.write(b"end")
+            # read back while the copies may be under way: they are made first
+            files.append_range(out, 0, 300_000, copied)
+            files.settle(out)
+            out.flush()
+            with target.open("rb") as again:
+                head = again.read(200_000)
+            files.append_range(src, 5, 7, out)
+        assert head == target.read_bytes()[:200_000]
+        assert within.read_bytes() == target.read_bytes()[:300_000]
+        return target.read_bytes()
+
+    here = threading.current_thread().name
+    in_order = write(tmp_path / "in_order", aside=False)
+    assert set(threads.values()) == {here}
+    threads.clear()
+    assert write(tmp_path / "aside", aside=True) == in_order
+    # the copies into the file were made by another thread; the one out of it (300,000 bytes) here
+    assert threads.pop(300_000) == here
+    assert len(threads) == 41 and here not in threads.values()
+
+
+def test_an_error_in_a_copy_made_aside_is_raised_when_they_end(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    source.write_bytes(b"short")
+    with source.open("rb") as src, (tmp_path / "target").open("wb") as out:
+        with pytest.raises(OSError, match="are missing"), files.copies_aside(out):
+            files.append_range(src, 0, 1000, out)  # more than the source holds
+        # and outside, the copies are the caller's own again
+        files.append_range(src, 0, 5, out)
+    assert (tmp_path / "target").read_bytes().endswith(b"short")
 
 
 def test_pieces_kept_by_other_code_are_not_taken(

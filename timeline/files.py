@@ -10,6 +10,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -27,20 +28,23 @@ def copy_range(source: IO[Any], target: IO[Any], length: int, *, start: int = 0,
     """``length`` bytes of the file ``source`` from ``start`` written into the file ``target`` from
     ``at`` (both files' positions untouched): by the system where it can (``copy_file_range``: no byte
     comes through this process), else read and written."""
+    _copy(source.fileno(), target.fileno(), length, start, at, source.name)
+
+
+def _copy(source: int, target: int, length: int, start: int, at: int, name: object) -> None:
+    """:func:`copy_range` between file descriptors (``name``: the source's, for the error)."""
     copied = 0
     with contextlib.suppress(OSError, AttributeError):  # another system, or files it cannot copy
         while copied < length:
-            done = os.copy_file_range(
-                source.fileno(), target.fileno(), length - copied, start + copied, at + copied
-            )
+            done = os.copy_file_range(source, target, length - copied, start + copied, at + copied)
             if done == 0:
                 break
             copied += done
     while copied < length:
-        chunk = os.pread(source.fileno(), min(length - copied, 1 << 20), start + copied)
+        chunk = os.pread(source, min(length - copied, 1 << 20), start + copied)
         if not chunk:
-            raise OSError(f"{length - copied} bytes of {source.name} are missing")
-        os.pwrite(target.fileno(), chunk, at + copied)
+            raise OSError(f"{length - copied} bytes of {name} are missing")
+        os.pwrite(target, chunk, at + copied)
         copied += len(chunk)
 
 
@@ -52,14 +56,72 @@ def append_file(source: IO[Any], target: IO[bytes]) -> None:
 
 def append_range(source: IO[Any], start: int, length: int, target: IO[bytes]) -> None:
     """``length`` bytes of the file ``source`` from ``start`` appended to ``target`` where it is: a
-    file (see :func:`copy_range`), or a buffer in memory."""
+    file (see :func:`copy_range`; by a thread of its own inside :func:`copies_aside`), or a buffer in
+    memory."""
+    settle(source)  # the copies into it made aside are all in it before it is read
     if isinstance(target, io.BytesIO):
         target.write(read_range(source, start, length))
         return
     target.flush()
     at = target.tell()
-    copy_range(source, target, length, start=start, at=at)
+    aside = _ASIDE.get(target)
+    if aside is None:
+        copy_range(source, target, length, start=start, at=at)
+    else:  # the system copies it while this process goes on writing after it
+        aside.append(os.dup(source.fileno()), os.dup(target.fileno()), length, start, at, source.name)
     target.seek(at + length)
+
+
+#: The files whose copies a thread makes (see :func:`copies_aside`).
+_ASIDE: dict[object, _Aside] = {}
+
+
+class _Aside:
+    """The thread that makes the copies into one file (one thread: in order), and those not waited for."""
+
+    def __init__(self) -> None:
+        self.thread = ThreadPoolExecutor(1, thread_name_prefix="copies")
+        self.copies: list[Future[None]] = []
+
+    def append(self, *copy: Any) -> None:
+        self.copies.append(self.thread.submit(_copy_and_close, *copy))
+
+    def wait(self) -> None:
+        """Wait for every copy handed over; raise the first one's error."""
+        copies, self.copies = self.copies, []
+        for copy in copies:
+            copy.result()
+
+
+@contextlib.contextmanager
+def copies_aside(target: object) -> Iterator[None]:
+    """While in it, the ranges appended to the file ``target`` (:func:`append_range`) are copied by a
+    thread of their own, so the system's copying leaves this one's core to the writing (a 10x
+    rebuild copies 1.4 GB of pieces in 3,500 ranges: 3.5 s): their place in the file is left to them
+    and the writing goes on after it. Every copy is made when it ends, or before (:func:`settle`)
+    ``target`` is read back or written over; an error in a copy is raised then."""
+    aside = _ASIDE[target] = _Aside()
+    try:
+        yield
+    finally:
+        del _ASIDE[target]
+        aside.thread.shutdown()  # waits: every copy made, its descriptors closed
+    aside.wait()
+
+
+def settle(target: object) -> None:
+    """Every copy into ``target`` made aside (:func:`copies_aside`), if any, made now."""
+    aside = _ASIDE.get(target)
+    if aside is not None:
+        aside.wait()
+
+
+def _copy_and_close(source: int, target: int, length: int, start: int, at: int, name: object) -> None:
+    try:
+        _copy(source, target, length, start, at, name)
+    finally:
+        os.close(source)
+        os.close(target)
 
 
 def read_range(source: IO[Any], start: int, length: int) -> bytes:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..collector import frozen
-from ..files import Staging, append_range
+from ..files import Staging, append_range, copies_aside
 from ..graph import actor_network, knowledge_streams
 from ..pieces import Pieces, Reuse, pieces_of
 from ..records import Build
@@ -179,7 +179,12 @@ def _write_files(staging: Staging, names: list[str], writers: dict[str, Callable
         # for the pages, so a stray one in an article costs a "?" rather than the whole build.
         # GraphML writes any left as character references, as XML writers do.
         errors = "xmlcharrefreplace" if name.endswith(".graphml") else "replace"
-        with staging.path(name).open("w", encoding="utf-8", errors=errors, newline="") as handle:
+        # the pieces copied into it (see timeline.pieces) are copied by a thread of their own
+        path = staging.path(name)
+        with (
+            path.open("w", encoding="utf-8", errors=errors, newline="") as handle,
+            copies_aside(handle.buffer),
+        ):
             writers[name](handle)
 
 

@@ -31,7 +31,7 @@ from xml.etree.ElementTree import ParseError
 import networkx as nx
 
 from ..errors import InputError
-from ..files import append_file, append_range
+from ..files import append_file, append_range, settle
 from ..graph import GraphStreams, PlacedEdge, PlacedNode, build_from_graph
 from ..pieces import NO_PIECES, Pieces, Stretch
 from ..records import Build
@@ -120,6 +120,7 @@ def write_graphml(
         out.buffer.write(_TAIL)
         return
     # other keys: what was written goes after this file's own (unless it is written again anyway)
+    settle(out.buffer)  # read back and written over: the copies into it made first
     out.buffer.flush()
     length = out.buffer.tell() - len(head)
     with _scratch_file(scratch) as body:
