@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from spacy.language import Language
 
@@ -310,6 +311,22 @@ def test_an_error_in_a_copy_made_aside_is_raised_when_they_end(tmp_path: Path) -
         # and outside, the copies are the caller's own again
         files.append_range(src, 0, 5, out)
     assert (tmp_path / "target").read_bytes().endswith(b"short")
+
+
+def test_keys_that_make_one_number_are_never_given_each_others_piece() -> None:
+    # the index is sorted and searched by a number made of each key (pieces._order); keys that make
+    # the same one are told apart by the whole key
+    first = bytes(range(16))
+    other = bytes(b ^ 0x5A for b in first)  # both halves changed alike: their exclusive or is the same
+    keys = np.array([first, other], dtype=piece_keys.KEY)
+    assert pieces._order(keys)[0] == pieces._order(keys)[1]
+    index = np.zeros(2, dtype=pieces._INDEX)
+    index["key"], index["start"], index["length"] = keys, [0, 5], [5, 5]
+    data = b"firstother" + bytes(pieces._TRAILER.size + index.nbytes)
+    wanted = np.array([other, first, b"x" * 16], dtype=piece_keys.KEY)
+    found = pieces._Found(io.BytesIO(), data, index, wanted)  # type: ignore[arg-type]
+    assert found.get(1) == b"first" and found.get(2) is None
+    assert found.get(0) != b"first"  # found, or made again: never the other key's piece
 
 
 def test_pieces_kept_by_other_code_are_not_taken(

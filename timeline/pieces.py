@@ -256,7 +256,7 @@ class _Found:
         self.indexed = int(index["length"].sum())
         if len(index) == 0:
             index = np.zeros(1, dtype=_INDEX)  # holds no key of 16 bytes: nothing is found
-        at = np.minimum(np.searchsorted(index["key"], keys), len(index) - 1)
+        at = np.minimum(np.searchsorted(_order(index["key"]), _order(keys)), len(index) - 1)
         # per event: where its piece starts (-1: none kept) and ends, its head's length, and where its
         # note lies (arrays of numbers: a 10x build's million pieces of one output in 32 MB)
         rows = index[at]
@@ -320,6 +320,17 @@ class _Found:
         return rows
 
 
+def _order(keys: np.ndarray) -> np.ndarray:
+    """What an index is sorted and searched by: of each key, the number its two halves of 8 bytes
+    make (exclusive or), which compares four times faster than 16 bytes (a 10x rebuild looks up
+    3,500,000 keys). Keys that differ in one half only (a participant's and its event's) differ in it
+    too; two keys that make one number (one pair in 2**64) are told apart by the whole key, and the
+    one not found has its piece made again."""
+    halves = np.ascontiguousarray(keys).view("<u8")
+    number: np.ndarray = halves[::2] ^ halves[1::2]
+    return number
+
+
 @contextlib.contextmanager
 def _found(path: Path, keys: np.ndarray) -> Iterator[_Found | None]:
     with contextlib.ExitStack() as stack:
@@ -361,7 +372,7 @@ def _index(data: mmap.mmap, path: Path) -> np.ndarray | None:
                 & (notes + note_lengths <= start)
             ).all():
                 problem = "a piece lies outside the file"
-            elif not (index["key"][1:] >= index["key"][:-1]).all():
+            elif not ((order := _order(index["key"]))[1:] >= order[:-1]).all():
                 problem = "its index is out of order"
             else:
                 return index
@@ -511,7 +522,7 @@ class _Keeper:
         in_base = np.frombuffer(self._in_base, dtype=np.int64)
         taken = np.empty(0, dtype=_INDEX) if self._base is None else self._base.rows(in_base)
         index = np.concatenate((made, taken))
-        index = index[np.argsort(index["key"], kind="stable")]
+        index = index[np.argsort(_order(index["key"]), kind="stable")]
         _write_all(file, index.tobytes() + _TRAILER.pack(_MAGIC, code_version(), self._end, len(index)))
         file.flush()
         if not self._temporary:  # written over the last build's index: ends here, whole again
