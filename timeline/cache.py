@@ -2,9 +2,10 @@
 
 Keyed by a hash of the article (id, text and metadata, but not where it was read from) and the pipeline
 version, so a rebuild after adding one article parses only that one, wherever it was added: the
-articles after it in a JSON Lines file, read from lines further down, are still found. Values are MessagePack, encoded and decoded by msgspec against
-the record types (a typed decoder checks every field; nothing is ever unpickled): a corrupt or foreign
-cache file is reported and rebuilt, and a damaged entry parsed again, never trusted.
+articles after it in a JSON Lines file, read from lines further down, are still found. Values are
+MessagePack, encoded and decoded by msgspec against the record types (a typed decoder checks every
+field; nothing is ever unpickled): a corrupt or foreign cache file is reported and rebuilt, and a
+damaged entry parsed again, never trusted.
 
 The build keeps every article's records here while the workers parse, and reads them back only for the
 cross-article step, so the parent process does not hold them beside the model and the workers. Without
