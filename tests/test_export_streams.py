@@ -20,11 +20,11 @@ from timeline.export.events_json import as_dict, id_json, records_json, to_json,
 from timeline.export.graphml import to_graphml, write_graphml
 from timeline.export.graphml_safe import graph_streams
 from timeline.export.timelinejs import timelinejs, to_timelinejs
-from timeline.export.utf8 import bytes_writer
 from timeline.graph import knowledge_graph, knowledge_streams
 from timeline.records import Build
 from timeline.render import network_figure, page, plot_html, timeline_figure
 from timeline.render.page import PLOTLY_CONFIG, write_page
+from timeline.utf8 import bytes_writer
 
 from .exports_data import builds, story
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import fcntl
+import hashlib
 import io
 import logging
 import os
@@ -16,6 +17,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from plotly.io.json import to_json_plotly
 from spacy.language import Language
 
 import timeline
@@ -29,6 +31,7 @@ from timeline.export import OUTPUTS
 from timeline.piece_keys import event_keys
 from timeline.pieces import folder_for
 from timeline.records import Event, Source
+from timeline.render import plot_html
 
 ARTICLES = {
     "a.txt": "Veloria accused Marden of shelling the border town on Monday. Marden denied the charge.",
@@ -496,3 +499,35 @@ def test_pieces_taken_into_text_held_in_memory_are_the_same_text(
             write(build, text, kept)
         assert text.getvalue() == (out / name).read_bytes().decode("utf-8")
     assert stretches
+    stretches.clear()
+    with reuse.pieces("timeline.hover") as kept:  # the timeline's hover texts: the figure of texts made
+        assert div(timeline_view.timeline_spec(build, pieces=kept)) == div(timeline_view.timeline_spec(build))
+    assert stretches
+
+
+def div(spec: Any) -> str:
+    out = io.StringIO()
+    plot_html.write_plot(out, spec, div_id="timeline", include_plotlyjs=False, config={})
+    return out.getvalue()
+
+
+def test_texts_taken_first_or_after_others_in_a_list_are_the_list_of_texts(tmp_path: Path) -> None:
+    # A list's first item has no comma before it: a text kept first in its list and taken after
+    # another (and the other way round) still gives the JSON of the list of texts.
+    keys = np.array(
+        [hashlib.blake2b(bytes([n]), digest_size=16).digest() for n in range(4)], dtype=piece_keys.KEY
+    )
+    reuse = pieces.Reuse(tmp_path, keys)
+    texts = ['<b>Veloria</b> "accused" Marden', "Marden denied it", "a/b \\ é", "Kell → Quell"]
+    made: list[int] = []
+
+    def text(event: int) -> str:
+        made.append(event)
+        return texts[event]
+
+    for order in ([0, 1, 2], [1, 0, 2, 3], [3, 1, 0, 2]):
+        with reuse.pieces("hovers") as kept, (tmp_path / "page.html").open("w", encoding="utf-8") as out:
+            plot_html.write_json({"hovertext": plot_html.PiecedTexts(order, text, kept)}, out)
+        expected = to_json_plotly({"hovertext": [texts[n] for n in order]})
+        assert (tmp_path / "page.html").read_text(encoding="utf-8") == expected
+    assert made == [0, 1, 2, 3]  # each made once: a text taken with another head comes with its own

@@ -109,35 +109,22 @@ class Reuse:
 
 
 class Pieces:
-    """One output's pieces of text, by event (its place in ``build.events``): :meth:`get` the last
-    build's, :meth:`keep` this one's. Without a :class:`Reuse` there is nothing to get and nothing is
-    kept. Text goes to the file as UTF-8 with any lone surrogate as it is, so it reads back the same."""
+    """One output's pieces, in UTF-8, by event (its place in ``build.events``): :meth:`get` the last
+    build's (or :meth:`taken`, for a writer that writes them one after the other), :meth:`keep` this
+    one's. Without a :class:`Reuse` there is nothing to get and nothing is kept."""
 
     def __init__(self, found: _Found | None = None, keeper: _Keeper | None = None) -> None:
         self._found = found
         self._keeper = keeper
         self._notes: dict[int, bool] = {}  # whether each note (by where it lies) was taken
 
-    def get(self, event: int) -> str | None:
+    def get(self, event: int) -> bytes | None:
         """The piece the last build made for an event with the same key, if it kept one."""
-        piece = None if self._found is None else self._found.get(event)
-        try:
-            return None if piece is None else piece.decode("utf-8", "surrogatepass")
-        except UnicodeDecodeError:  # damaged: made again
-            return None
-
-    def get_bytes(self, event: int) -> bytes | None:
-        """:meth:`get` as the bytes kept, for a writer that writes bytes."""
         return None if self._found is None else self._found.get(event)
 
-    def keep(self, event: int, piece: str) -> None:
-        """Keep ``piece`` as the event's, for the next build."""
-        if self._keeper is not None:
-            self._keeper.add(event, piece.encode("utf-8", "surrogatepass"))
-
-    def keep_bytes(self, event: int, piece: bytes, head: int = 0, note: bytes = b"") -> None:
-        """:meth:`keep` for a piece in bytes (which :meth:`get` reads as UTF-8); for :meth:`taken`,
-        the length of its ``head`` and its ``note``."""
+    def keep(self, event: int, piece: bytes, head: int = 0, note: bytes = b"") -> None:
+        """Keep ``piece`` as the event's, for the next build; for :meth:`taken`, the length of its
+        ``head`` and its ``note``."""
         if self._keeper is not None:
             self._keeper.add(event, piece, head, note)
 
@@ -161,7 +148,7 @@ class Pieces:
         order): those that lie one after the other in its file with the same heads come as one
         :class:`Stretch` of the file, to be copied as it is; one kept with another head comes with
         this one instead (and is kept again). The others are ``make(event)``'s, which keeps each
-        (:meth:`keep_bytes`).
+        (:meth:`keep`).
         """
         found = self._found
         if found is None:
@@ -196,7 +183,7 @@ class Pieces:
                 run_start, run_end = start, end
             else:  # another id: this one's head, and the piece kept anew for it
                 piece = head + found.read(start + length, end)
-                self.keep_bytes(event, piece, len(head), found.note(event))
+                self.keep(event, piece, len(head), found.note(event))
                 yield piece
         if run:
             yield stretch()

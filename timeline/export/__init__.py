@@ -6,6 +6,7 @@ Readers come in pairs with the writers: :func:`read_events_json` (every record),
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -22,6 +23,7 @@ from ..render.page import Sections, plot_div, write_page
 from ..render.plot_html import FigureSpec
 from ..render.text import Counted
 from ..render.timeline_view import timeline_spec
+from ..utf8 import utf8_path
 from .events_json import read_events_json, write_json
 from .graphml import read_graphml, write_graphml
 from .graphml_safe import graph_streams
@@ -30,7 +32,6 @@ from .run_report import run_json
 from .saved import read_build
 from .tables import write_actors_csv, write_events_csv
 from .timelinejs import write_timelinejs
-from .utf8 import utf8_path
 
 __all__ = ["OUTPUTS", "RENDERED", "read_build", "read_events_json", "read_graphml", "write_all"]
 
@@ -102,15 +103,21 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
     sections = functools.cache(lambda: Sections.of(build, counted()))  # made for the first page, shared
     plots = _Plots()  # a figure's div made once for the pages that show it alike
     layout = None if reuse is None else KeptLayout(reuse.folder)  # the network's, kept with the pieces
+    # what each figure holds open while it is written: the pieces of its hover texts, when it has some
+    # (see timeline.render.plot_html.PiecedTexts); inside the group's, which a failure ends
+    held = contextlib.ExitStack()
+    opened: dict[str, contextlib.ExitStack] = {}
 
     def page_of(name: str) -> Callable[[TextIO], None]:
         def write(out: TextIO) -> None:
             shown = _PAGES[name]
             for kind in shown:
                 if kind not in figures:
-                    # with the pieces of its hover texts, when it has some
-                    with pieces_of(reuse if kind in _HOVERS else None, _HOVERS.get(kind, "")) as pieces:
-                        figures[kind] = _FIGURES[kind](build, pieces, counted(), layout)
+                    opened[kind] = held.enter_context(contextlib.ExitStack())
+                    pieces = opened[kind].enter_context(
+                        pieces_of(reuse if kind in _HOVERS else None, _HOVERS.get(kind, ""))
+                    )
+                    figures[kind] = _FIGURES[kind](build, pieces, counted(), layout)
             write_page(
                 build,
                 [(kind, figures[kind]) for kind in shown],
@@ -123,6 +130,7 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
             later = {kind for n in names[names.index(name) + 1 :] for kind in _PAGES.get(n, ())}
             for kind in set(figures) - later:
                 del figures[kind]
+                opened.pop(kind).close()
 
         return write
 
@@ -156,7 +164,8 @@ def _write_group(build: Build, staging: Staging, reuse: Reuse | None, names: lis
         "network.html": page_of("network.html"),
         "run.json": whole(lambda: run_json(build)),
     }
-    _write_files(staging, names, writers)
+    with held:
+        _write_files(staging, names, writers)
 
 
 def _write_knowledge_graph(build: Build, out: TextIO, staging: Staging, reuse: Reuse | None) -> None:

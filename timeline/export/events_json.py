@@ -26,7 +26,7 @@ from ..records import (
     Trigger,
 )
 from ..text import SURROGATES, bare
-from .utf8 import pieces_writer
+from ..utf8 import pieces_writer
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "events.schema.json"
 
@@ -104,7 +104,7 @@ def _pieced_events(events: Sequence[Event], first: int, pieces: Pieces) -> Itera
         text = made.pop(place, None) or records_json([_event(events[place - first])])
         record, head = (b"," if place else b"") + text, heads[place - first]
         if record.startswith(head):  # (always)
-            pieces.keep_bytes(place, record, len(head))
+            pieces.keep(place, record, len(head))
         return record
 
     return pieces.taken(places, heads, make)
@@ -126,7 +126,7 @@ def pieced_records(
     records: list[bytes] = []
     missing: list[tuple[int, int, dict[str, Any]]] = []  # (where in records, place, record)
     for place in places:
-        piece = pieces.get_bytes(place)
+        piece = pieces.get(place)
         if piece is not None:
             pieces.keep_found(place)
             records.append(joined(place, piece))
@@ -138,7 +138,7 @@ def pieced_records(
         for (n, place, _), text in zip(missing, texts, strict=True):
             piece = cut(place, text)
             if piece is not None:  # (always)
-                pieces.keep_bytes(place, piece)
+                pieces.keep(place, piece)
             records[n] = text
     return b",".join(records)
 

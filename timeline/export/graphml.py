@@ -36,6 +36,7 @@ from ..graph import GraphStreams, PlacedEdge, PlacedNode, build_from_graph
 from ..pieces import NO_PIECES, Pieces, Stretch
 from ..records import Build
 from ..text import MEMO, clean_text
+from ..utf8 import utf8_file, utf8_path
 from .graphml_safe import (
     Scalar,
     attribute_text,
@@ -49,7 +50,6 @@ from .graphml_safe import (
     safe_value,
     typed,
 )
-from .utf8 import utf8_file, utf8_path
 
 # A key id is an XML NMTOKEN; attribute names are ours, but keep the ids valid whatever they become.
 _NOT_NMTOKEN = re.compile(r"[^\w.\-]")
@@ -483,7 +483,7 @@ def _element(
     element = "".join(lines).encode("utf-8", _ERRORS)
     if learned:
         head = len(lines[0].encode("utf-8", _ERRORS))
-        pieces.keep_bytes(place, element, head, "\n".join(learned).encode("utf-8", _ERRORS))
+        pieces.keep(place, element, head, "\n".join(learned).encode("utf-8", _ERRORS))
     return element
 
 

@@ -17,7 +17,7 @@ from typing import TextIO
 from ..pieces import NO_PIECES, Pieces, Stretch
 from ..records import OTHER, SOURCE, TARGET, Build, Document, Event, is_actor
 from ..text import MEMO, bare, spreadsheet_text
-from .utf8 import pieces_writer
+from ..utf8 import pieces_writer
 
 EVENT_COLUMNS = [
     "id",
@@ -86,7 +86,7 @@ def _rows(
     def make(place: int) -> bytes:
         head = heads[place - places.start]
         row = head + line(_event_cells(events[place], names, docs)).encode("utf-8", "replace")
-        pieces.keep_bytes(place, row, len(head))
+        pieces.keep(place, row, len(head))
         return row
 
     return pieces.taken(places, heads, make)

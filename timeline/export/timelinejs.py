@@ -28,8 +28,8 @@ from ..periods import period
 from ..pieces import NO_PIECES, Pieces
 from ..records import SOURCE, TARGET, Build, Document, Event
 from ..text import clean_text
+from ..utf8 import bytes_writer
 from .events_json import dumps, id_json, pieced_records
-from .utf8 import bytes_writer
 
 log = logging.getLogger(__name__)
 

@@ -9,11 +9,16 @@ into its slot in batches, each made by plotly's own encoder, so the bytes are th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.io.json import to_json_plotly
+
+from ..pieces import Pieces
+from ..utf8 import pieces_writer
 
 #: A figure as plain dicts, ``{"data": [trace, ...], "layout": {...}}``: what plotly.js draws. The pages
 #: are written from these, never through a ``go.Figure``, whose making copies every list deeply.
@@ -21,6 +26,40 @@ FigureSpec = dict[str, Any]
 
 #: Items of a long list serialised at once: big enough to be quick, small enough to stay small.
 BATCH = 5000
+
+
+@dataclass(frozen=True)
+class PiecedTexts:
+    """A list of texts in a figure (a trace's hover texts), written from pieces (see
+    :mod:`timeline.pieces`): each text's JSON is the piece the last build kept for its event, else made
+    from ``text(event)`` and kept. Those taken come as they lie in the pieces' file, copied by the
+    system: a rebuild's hover texts never pass through Python. ``events``: the events' places in
+    ``build.events``. Written only by :func:`write_json`, while ``pieces`` is open; the bytes are those
+    of the list of texts."""
+
+    events: Sequence[int]
+    text: Callable[[int], str]
+    pieces: Pieces
+
+    def write(self, out: TextIO) -> None:
+        out.write("[")
+        write = pieces_writer(out)
+        first = self.events[0] if self.events else None
+
+        def make(event: int) -> bytes:
+            # an item's JSON does not depend on the list's other items: the list's is theirs, joined
+            head = b"" if event == first else b","
+            text: str = to_json_plotly(self.text(event))
+            piece = head + text.encode("utf-8", "replace")
+            self.pieces.keep(event, piece, len(head))
+            return piece
+
+        heads = [b","] * len(self.events)
+        if heads:
+            heads[0] = b""
+        for part in self.pieces.taken(self.events, heads, make):
+            write(part)
+        out.write("]")
 
 
 def write_plot(
@@ -70,15 +109,18 @@ def _as_dict(fig: go.Figure | FigureSpec) -> FigureSpec:
 
 
 def write_json(value: Any, out: TextIO) -> None:
-    """``to_json_plotly(value)`` written in pieces: dicts key by key, long lists ``BATCH`` items at a time."""
-    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+    """``to_json_plotly(value)`` written in pieces: dicts key by key, lists of dicts (traces, buttons)
+    item by item, other long lists ``BATCH`` items at a time, :class:`PiecedTexts` from their pieces."""
+    if isinstance(value, PiecedTexts):
+        value.write(out)
+    elif isinstance(value, dict) and all(isinstance(k, str) for k in value):
         out.write("{")
         for number, (key, item) in enumerate(value.items()):
             out.write(("," if number else "") + to_json_plotly(key) + ":")
             write_json(item, out)
         out.write("}")
-    elif isinstance(value, list | tuple) and any(isinstance(item, dict) for item in value):
-        # the traces: each one written key by key
+    elif isinstance(value, list | tuple) and value and isinstance(value[0], dict):
+        # the traces: each one written key by key (a list's items are all dicts or none)
         out.write("[")
         for number, item in enumerate(value):
             out.write("," if number else "")

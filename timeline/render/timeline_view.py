@@ -24,7 +24,7 @@ from ..periods import period
 from ..pieces import NO_PIECES, Pieces
 from ..records import Build, Event
 from ..text import clean_text
-from .plot_html import FigureSpec
+from .plot_html import FigureSpec, PiecedTexts
 from .text import (
     QUAD_SHADES,
     Counted,
@@ -83,9 +83,10 @@ def timeline_spec(
 ) -> FigureSpec:
     """Events on a time axis: lanes per actor or per type (``lanes="actor"|"type"``, switchable).
 
-    Beyond ``webgl_above`` events the markers are drawn with WebGL (``scattergl``). Each event's
-    hover text is a piece (see :mod:`timeline.pieces`): taken from ``pieces`` when the last
-    build kept it, else made and kept. ``counted``: the build's :class:`Counted`, when other figures
+    Beyond ``webgl_above`` events the markers are drawn with WebGL (``scattergl``). With ``pieces``,
+    each event's hover text is a piece (see :mod:`timeline.pieces`), taken when the last build kept
+    it, else made and kept, as the page is written (see :class:`PiecedTexts`): such a spec is for the
+    pages only, written while ``pieces`` is open. ``counted``: the build's :class:`Counted`, when other figures
     share it.
     """
     lookup = Lookup.of(build)
@@ -148,7 +149,7 @@ def timeline_spec(
                     "y": [by_actor[row.event.id] for row in rows],
                     "mode": "markers",
                     "name": name,
-                    "hovertext": [hover(row.event) for row in rows],
+                    "hovertext": hover([row.event for row in rows]),
                     "hoverinfo": "text",
                     "customdata": [_custom(row.event, lookup) for row in rows],
                     "marker": {
@@ -173,7 +174,7 @@ def timeline_spec(
                     "xaxis": "x2",
                     "yaxis": "y2",
                     "mode": "markers",
-                    "hovertext": [hover(e) for _, e in undated[key]],
+                    "hovertext": hover([e for _, e in undated[key]]),
                     "hoverinfo": "text",
                     "customdata": [_custom(e, lookup) for _, e in undated[key]],
                     "marker": {
@@ -197,24 +198,23 @@ def timeline_spec(
 
 
 class _Hovers:
-    """Each event's hover text: the piece the last build kept for it, else made (and kept)."""
+    """The hover texts of a trace's events: made, or with pieces, written from them (see
+    :class:`PiecedTexts`)."""
 
     def __init__(self, build: Build, lookup: Lookup, pieces: Pieces) -> None:
+        self._events = build.events
         self._lookup = lookup
         self._pieces = pieces
         self._places = build.first_places() if pieces is not NO_PIECES else {}
 
-    def __call__(self, event: Event) -> str:
+    def __call__(self, events: Sequence[Event]) -> list[str] | PiecedTexts:
         if self._pieces is NO_PIECES:
-            return event_hover(event, self._lookup)
-        place = self._places[event.id]
-        text = self._pieces.get(place)
-        if text is None:
-            text = event_hover(event, self._lookup)
-            self._pieces.keep(place, text)
-        else:
-            self._pieces.keep_found(place)
-        return text
+            return [event_hover(event, self._lookup) for event in events]
+        return PiecedTexts([self._places[event.id] for event in events], self._text, self._pieces)
+
+    def _text(self, place: int) -> str:
+        # an event shown once is its id's first record
+        return event_hover(self._events[place], self._lookup)
 
 
 def actor_lanes(events: Sequence[Event], lookup: Lookup, max_lanes: int) -> tuple[dict[str, str], list[str]]:

@@ -8,8 +8,8 @@ import io
 from collections.abc import Callable
 from typing import TextIO
 
-from ..files import append_range
-from ..pieces import Stretch
+from .files import append_range
+from .pieces import Stretch
 
 
 def utf8_file(out: TextIO) -> bool:
