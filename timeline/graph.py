@@ -112,10 +112,20 @@ def knowledge_streams(build: Build) -> GraphStreams:
             else:  # still gets a named node
                 yield node, index, functools.partial(_lost_actor_data, node)
 
+    def sources() -> Iterator[str]:
+        """The nodes that are the source of an edge, each once, in node order (where its id first comes)."""
+        if {event.id for event in build.events}.isdisjoint(by_source):
+            # the actors, then the participants the build lost track of, as the events first name them
+            actors = dict.fromkeys(actor.id for actor in filter(is_actor, build.actors))
+            yield from (node for node in actors if node in by_source)
+            yield from (node for node in by_source if node not in actors)
+        else:  # an actor with an event's id (a hand-edited events.json): one node, where the id first comes
+            yield from (node for node in dict.fromkeys(node for node, _, _ in order()) if node in by_source)
+
     def participants() -> Iterator[tuple[str, int, int, Participant]]:
         """Each edge's source node, the place of its event, and its participant's position and record,
         in edge order."""
-        for node, _, _ in order():  # the ids alone: the edges need no node's attributes
+        for node in sources():
             for index in by_source.get(node, ()):
                 for position, p in enumerate(build.events[index].participants):
                     if p.actor == node:
