@@ -172,7 +172,8 @@ def dumps(data: Any) -> str:
         return _formatted(data).decode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, which UTF-8 cannot carry: the slow way below
         pass
-    text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
+    # (records hold some of their parts as they are, which msgspec writes: made plain for json)
+    text = json.dumps(msgspec.to_builtins(data), ensure_ascii=False, indent=1, allow_nan=False)
     # a lone surrogate (a title read from JSON escapes) is written as its \uXXXX escape, which keeps
     # every str offset and reads back as the same string
     return SURROGATES.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
@@ -187,12 +188,16 @@ def _formatted(data: Any) -> bytes:
 
 
 def as_dict(build: Build) -> dict[str, Any]:
-    return {
-        "documents": [_document(d) for d in build.documents],
-        "actors": [_actor(a) for a in build.actors],
-        "timexes": [_timex(t) for t in build.timexes],
-        "events": [_event(e) for e in build.events],
-    }
+    """What ``events.json`` holds, as plain dicts and lists."""
+    whole: dict[str, Any] = msgspec.to_builtins(
+        {
+            "documents": [_document(d) for d in build.documents],
+            "actors": [_actor(a) for a in build.actors],
+            "timexes": [_timex(t) for t in build.timexes],
+            "events": [_event(e) for e in build.events],
+        }
+    )
+    return whole
 
 
 def _document(d: Document) -> dict[str, Any]:
@@ -206,10 +211,6 @@ def _document(d: Document) -> dict[str, Any]:
     }
 
 
-def _mention(m: Mention) -> dict[str, Any]:
-    return {"doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "form": m.form}
-
-
 def _actor(a: Actor) -> dict[str, Any]:
     return {
         "id": a.id,
@@ -219,7 +220,8 @@ def _actor(a: Actor) -> dict[str, Any]:
         "roles": list(a.roles),
         "country": a.country,
         "sector": a.sector,
-        "mentions": [_mention(m) for m in a.mentions],
+        # as they are: msgspec writes a record's fields in order, which is the file's
+        "mentions": a.mentions,
     }
 
 
