@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.export import events_json, write_all
+from timeline.export import OUTPUTS, events_json, write_all
 from timeline.export import timelinejs as timelinejs_module
 from timeline.export.events_json import as_dict, id_json, records_json, to_json, write_json
 from timeline.export.graphml import to_graphml, write_graphml
@@ -161,6 +163,42 @@ def test_write_all_leaves_every_file_complete_and_nothing_staged(tmp_path: Path)
     assert (tmp_path / "events.json").read_text(encoding="utf-8") == whole_json(build)
     assert (tmp_path / "graph.graphml").read_bytes() == to_graphml(knowledge_graph(build))
     assert not list(tmp_path.glob(".staging-*"))
+
+
+def test_every_output_is_on_disk_before_it_replaces_the_last_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "events.json").write_text("previous build")
+    synced: dict[str, str] = {}  # each file put on disk, and what its name in the output folder held then
+    fdatasync = os.fdatasync
+
+    def noted(handle: int) -> None:
+        path = Path(os.readlink(f"/proc/self/fd/{handle}"))
+        last = tmp_path / path.name
+        synced[path.name] = last.read_text() if last.name == "events.json" else ""
+        assert path.parent.name.startswith(".staging-")
+        fdatasync(handle)
+
+    monkeypatch.setattr(os, "fdatasync", noted)
+    write_all(story(), tmp_path)
+    assert sorted(synced) == sorted(OUTPUTS)
+    assert synced["events.json"] == "previous build"
+    assert (tmp_path / "events.json").read_text() != "previous build"
+
+
+def test_an_output_that_cannot_be_put_on_disk_fails_the_build_and_leaves_the_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "events.json").write_text("previous build")
+
+    def failing(handle: int) -> None:
+        raise OSError(errno.EIO, "input/output error")
+
+    monkeypatch.setattr(os, "fdatasync", failing)
+    with pytest.raises(OSError, match="input/output error"):
+        write_all(story(), tmp_path)
+    assert (tmp_path / "events.json").read_text() == "previous build"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.json"]
 
 
 def test_a_figure_written_in_batches_is_the_html_plotly_writes(monkeypatch: pytest.MonkeyPatch) -> None:

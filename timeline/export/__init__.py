@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..collector import frozen
-from ..files import Staging, append_range, copies_aside
+from ..files import Staging, append_range, copies_aside, synced_aside
 from ..graph import actor_network, knowledge_streams
 from ..pieces import Pieces, Reuse, pieces_of
 from ..records import Build
@@ -183,18 +183,21 @@ def _write_knowledge_graph(build: Build, out: TextIO, staging: Staging, reuse: R
 
 
 def _write_files(staging: Staging, names: list[str], writers: dict[str, Callable[[TextIO], None]]) -> None:
-    for name in names:
-        # The exporters drop or escape lone surrogates (no UTF-8 form); "replace" is the last guard
-        # for the pages, so a stray one in an article costs a "?" rather than the whole build.
-        # GraphML writes any left as character references, as XML writers do.
-        errors = "xmlcharrefreplace" if name.endswith(".graphml") else "replace"
-        # the pieces copied into it (see timeline.pieces) are copied by a thread of their own
-        path = staging.path(name)
-        with (
-            path.open("w", encoding="utf-8", errors=errors, newline="") as handle,
-            copies_aside(handle.buffer),
-        ):
-            writers[name](handle)
+    # each file put on disk by a thread of its own while the next is written (see files.synced_aside)
+    with synced_aside() as sync:
+        for name in names:
+            # The exporters drop or escape lone surrogates (no UTF-8 form); "replace" is the last guard
+            # for the pages, so a stray one in an article costs a "?" rather than the whole build.
+            # GraphML writes any left as character references, as XML writers do.
+            errors = "xmlcharrefreplace" if name.endswith(".graphml") else "replace"
+            # the pieces copied into it (see timeline.pieces) are copied by a thread of their own
+            path = staging.path(name)
+            with (
+                path.open("w", encoding="utf-8", errors=errors, newline="") as handle,
+                copies_aside(handle.buffer),
+            ):
+                writers[name](handle)
+            sync(path)
 
 
 _PAGES = {
