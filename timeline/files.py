@@ -68,7 +68,9 @@ def append_range(source: IO[Any], start: int, length: int, target: IO[bytes]) ->
     if aside is None:
         copy_range(source, target, length, start=start, at=at)
     else:  # the system copies it while this process goes on writing after it
-        aside.append(os.dup(source.fileno()), os.dup(target.fileno()), length, start, at, source.name)
+        aside.append(
+            _copy_and_close, os.dup(source.fileno()), os.dup(target.fileno()), length, start, at, source.name
+        )
     target.seek(at + length)
 
 
@@ -77,20 +79,32 @@ _ASIDE: dict[object, _Aside] = {}
 
 
 class _Aside:
-    """The thread that makes the copies into one file (one thread: in order), and those not waited for."""
+    """A thread of its own that does the work handed to it in order, and that work not waited for."""
 
-    def __init__(self) -> None:
-        self.thread = ThreadPoolExecutor(1, thread_name_prefix="copies")
-        self.copies: list[Future[None]] = []
+    def __init__(self, name: str) -> None:
+        self.thread = ThreadPoolExecutor(1, thread_name_prefix=name)
+        self.work: list[Future[None]] = []
 
-    def append(self, *copy: Any) -> None:
-        self.copies.append(self.thread.submit(_copy_and_close, *copy))
+    def append(self, do: Callable[..., None], *args: Any) -> None:
+        self.work.append(self.thread.submit(do, *args))
 
     def wait(self) -> None:
-        """Wait for every copy handed over; raise the first one's error."""
-        copies, self.copies = self.copies, []
-        for copy in copies:
-            copy.result()
+        """Wait for the work handed over; raise the first error in it."""
+        work, self.work = self.work, []
+        for done in work:
+            done.result()
+
+
+@contextlib.contextmanager
+def _aside(name: str) -> Iterator[_Aside]:
+    """An :class:`_Aside` for the time inside: all its work is done when it ends, where the first error
+    in it is raised (not over an error inside)."""
+    aside = _Aside(name)
+    try:
+        yield aside
+    finally:
+        aside.thread.shutdown()  # waits: all of it done
+    aside.wait()
 
 
 @contextlib.contextmanager
@@ -100,13 +114,12 @@ def copies_aside(target: object) -> Iterator[None]:
     rebuild copies 1.4 GB of pieces in 3,500 ranges: 3.5 s): their place in the file is left to them
     and the writing goes on after it. Every copy is made when it ends, or before (:func:`settle`)
     ``target`` is read back or written over; an error in a copy is raised then."""
-    aside = _ASIDE[target] = _Aside()
-    try:
-        yield
-    finally:
-        del _ASIDE[target]
-        aside.thread.shutdown()  # waits: every copy made, its descriptors closed
-    aside.wait()
+    with _aside("copies") as aside:  # each copy closes its descriptors
+        _ASIDE[target] = aside
+        try:
+            yield
+        finally:
+            del _ASIDE[target]
 
 
 def settle(target: object) -> None:
@@ -167,14 +180,8 @@ def synced_aside() -> Iterator[Callable[[Path], None]]:
     replacing it costs less: the system starts putting a file that replaces another on disk first, in
     the thread that replaces it (ext4 does: for a 10x rebuild's 2.3 GB of outputs, replacing them took
     1.1 s, now 0.3 s)."""
-    thread = ThreadPoolExecutor(1, thread_name_prefix="sync")
-    synced: list[Future[None]] = []
-    try:
-        yield lambda path: synced.append(thread.submit(_sync, path))
-    finally:
-        thread.shutdown()  # waits: every file on disk
-    for done in synced:
-        done.result()
+    with _aside("sync") as aside:
+        yield lambda path: aside.append(_sync, path)
 
 
 def _sync(path: Path) -> None:
